@@ -1,0 +1,35 @@
+package dev.sheepdog.adapter.out.simulator;
+
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.Usage;
+import java.util.List;
+
+/** What the simulated model will say to a request: its tokens, why it stops, and what it costs in tokens. */
+record SimulatedAnswer(List<String> tokens, String finishReason, Usage usage) {
+
+    /** Long enough for a few hundred characters: two paragraphs and the tips. */
+    private static final int NATURAL_MIN_TOKENS = 120;
+
+    SimulatedAnswer {
+        tokens = List.copyOf(tokens);
+    }
+
+    static SimulatedAnswer plan(CompletionRequest request, SimulatorSettings settings) {
+        int wanted = settings.tokensPerAnswer().orElse(NATURAL_MIN_TOKENS);
+        List<String> tokens = Tokens.split(AnswerWriter.write(request, wanted));
+        if (settings.tokensPerAnswer().isPresent()) {
+            tokens = tokens.subList(0, wanted);
+        }
+        String finishReason = "stop";
+        if (request.maxTokens().isPresent() && request.maxTokens().getAsInt() < tokens.size()) {
+            tokens = tokens.subList(0, request.maxTokens().getAsInt());
+            finishReason = "length";
+        }
+        Usage usage = Usage.reported(Tokens.count(request.promptText()), tokens.size());
+        return new SimulatedAnswer(tokens, finishReason, usage);
+    }
+
+    String text() {
+        return String.join("", tokens);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sheepdog.adapter.out.simulator;
+
+import dev.sheepdog.domain.model.CompletionEvent;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.FailureKind;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hands out a simulated answer on the model's schedule: the first token after the time to first
+ * token, then one token per delay. Events are made when they are due, never all at once.
+ */
+final class SimulatedStream implements CompletionStream {
+
+    private static final CompletionEvent CANCELLED = new CompletionEvent.Failed(
+            CompletionFailure.of(FailureKind.CANCELLED, "The stream was closed before it ended."));
+
+    private final SimulatedEvents events;
+    private final long startNanos;
+    private final long firstTokenNanos;
+    private final long interTokenNanos;
+    private final SimulatorActivity activity;
+    private final AtomicReference<CompletionEvent> terminal = new AtomicReference<>();
+    private int position;
+
+    SimulatedStream(SimulatedEvents events, SimulatorSettings settings, SimulatorActivity activity) {
+        this.events = events;
+        this.startNanos = System.nanoTime();
+        this.firstTokenNanos = settings.timeToFirstToken().toNanos();
+        this.interTokenNanos = settings.interTokenDelay().toNanos();
+        this.activity = activity;
+    }
+
+    @Override
+    public Optional<CompletionEvent> poll(Duration maxWait) throws InterruptedException {
+        long due = startNanos + firstTokenNanos + events.tokenIndexAt(position) * interTokenNanos;
+        long waitNanos = due - System.nanoTime();
+        if (waitNanos > 0 && terminal.get() == null) {
+            Thread.sleep(Duration.ofNanos(Math.min(waitNanos, maxWait.toNanos())));
+            if (System.nanoTime() < due && terminal.get() == null) {
+                return Optional.empty();
+            }
+        }
+        if (terminal.get() != null) {
+            return Optional.of(terminal.get());
+        }
+        CompletionEvent event = events.at(position++);
+        if (event.terminal() && terminal.compareAndSet(null, event)) {
+            activity.completed();
+        }
+        return Optional.of(event);
+    }
+
+    @Override
+    public void close() {
+        if (terminal.compareAndSet(null, CANCELLED)) {
+            activity.cancelled();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sheepdog.domain.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A typed failure of a completion.
+ *
+ * @param message        what went wrong, safe to show a client: never a key or a stack trace
+ * @param upstreamStatus the provider's HTTP status, or 0 when the failure did not come from one
+ * @param upstreamCode   the provider's own error code, when it sent one (e.g. {@code "context_length_exceeded"})
+ * @param retryAfter     how long the provider asked to wait, for {@link FailureKind#RATE_LIMITED}
+ */
+public record CompletionFailure(
+        FailureKind kind,
+        String message,
+        int upstreamStatus,
+        Optional<String> upstreamCode,
+        Optional<Duration> retryAfter) {
+
+    public CompletionFailure {
+        requireNonNull(kind, "kind");
+        requireNonNull(message, "message");
+        requireNonNull(upstreamCode, "upstreamCode");
+        requireNonNull(retryAfter, "retryAfter");
+    }
+
+    public static CompletionFailure of(FailureKind kind, String message) {
+        return new CompletionFailure(kind, message, 0, Optional.empty(), Optional.empty());
+    }
+
+    public boolean retryable() {
+        return kind.retryable();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sheepdog.domain.port.out;
+
+import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.ModelInfo;
+import dev.sheepdog.domain.model.ProviderException;
+import java.time.Duration;
+import java.util.List;
+
+/** Completion streaming: talks to one kind of provider on behalf of the domain. */
+public interface CompletionProvider {
+
+    /**
+     * Starts a completion on an endpoint with one of its keys. Never throws for a provider's
+     * failure: that is the stream's {@code Failed} event. The gateway always wants usage, so a
+     * provider asks for it even when the client did not.
+     */
+    CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request);
+
+    /**
+     * The models the endpoint offers to this key. Also how a new key is validated.
+     *
+     * @throws ProviderException when the key is refused, the endpoint unreachable or too slow
+     */
+    List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout);
+}
