@@ -1,0 +1,39 @@
+package dev.sheepdog.adapter.in.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How the HTTP API listens and behaves.
+ *
+ * @param host              the interface to bind, e.g. {@code 0.0.0.0}
+ * @param port              the port, or 0 for any free one
+ * @param maxBodyBytes      the largest request body accepted; larger ones get 413
+ * @param heartbeatInterval how long a stream may stay silent before a {@code : ping} comment is sent
+ * @param shutdownGrace     how long open streams may run on after a stop is asked for
+ */
+public record HttpSettings(String host, int port, long maxBodyBytes, Duration heartbeatInterval,
+                           Duration shutdownGrace) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    public HttpSettings {
+        requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("the body limit must be positive");
+        }
+        requireNonNull(heartbeatInterval, "heartbeatInterval");
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new IllegalArgumentException("the heartbeat interval must be positive");
+        }
+        requireNonNull(shutdownGrace, "shutdownGrace");
+    }
+
+    public static HttpSettings defaults(int port) {
+        return new HttpSettings("0.0.0.0", port, DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(15), Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sheepdog.adapter.in.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sheepdog.domain.port.in.ListModelsUseCase;
+import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The gateway's HTTP API on Javalin: each request on its own virtual thread. */
+public final class JavalinHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
+
+    private final HttpSettings settings;
+    private final Javalin javalin;
+
+    public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models) {
+        this.settings = settings;
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Keeps decimals in passed-through fields exactly as the client wrote them.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        CompletionRoutes completionRoutes = new CompletionRoutes(completions, settings, mapper);
+        ModelRoutes modelRoutes = new ModelRoutes(models, mapper);
+        this.javalin = Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.modifyServer(server -> {
+                // Lets open streams finish for the grace period when the gateway is stopped.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+            });
+            config.requestLogger.http(RequestLogLine::log);
+            config.routes.before(RequestLogLine::start);
+            config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
+            config.routes.get(ModelRoutes.PATH, modelRoutes::list);
+            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            config.routes.error(404, ctx -> notFound(ctx, mapper));
+            config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, mapper));
+        });
+    }
+
+    public JavalinHttpServer start() {
+        javalin.start(settings.host(), settings.port());
+        return this;
+    }
+
+    /** The bound port: the configured one, or the one the system chose for port 0. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops accepting requests and lets open streams finish for the grace period. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private static void notFound(Context ctx, ObjectMapper mapper) {
+        if (ctx.result() != null) {
+            return; // a route's own 404, such as an unknown model, already says what is missing
+        }
+        ErrorResponses.send(ctx, new ApiError(404, "Unknown route: " + ctx.method() + " " + ctx.path() + ".",
+                "invalid_request_error", null, "unknown_route"), mapper);
+    }
+
+    private static void unexpected(Exception e, Context ctx, ObjectMapper mapper) {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        ErrorResponses.send(ctx, new ApiError(500, "The gateway failed unexpectedly; the error is in its log.",
+                "server_error", null, "internal_error"), mapper);
+    }
+}

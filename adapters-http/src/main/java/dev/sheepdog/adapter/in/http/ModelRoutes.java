@@ -1,0 +1,35 @@
+package dev.sheepdog.adapter.in.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sheepdog.domain.model.ModelInfo;
+import dev.sheepdog.domain.port.in.ListModelsUseCase;
+import io.javalin.http.Context;
+
+/** {@code GET /v1/models} in OpenAI's list format, so SDKs and the page's model picker can read it. */
+final class ModelRoutes {
+
+    static final String PATH = "/v1/models";
+
+    private final ListModelsUseCase models;
+    private final ObjectMapper mapper;
+
+    ModelRoutes(ListModelsUseCase models, ObjectMapper mapper) {
+        this.models = models;
+        this.mapper = mapper;
+    }
+
+    void list(Context ctx) {
+        ObjectNode list = mapper.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        for (ModelInfo model : models.listModels()) {
+            data.addObject()
+                    .put("id", model.id())
+                    .put("object", "model")
+                    .put("created", 0)
+                    .put("owned_by", model.ownedBy());
+        }
+        ctx.contentType("application/json").result(list.toString());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.sheepdog.adapter.in.http;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The response of one stream as Server-Sent Events. The 200 and its headers are committed by the
+ * first write, so a failure before it can still be a proper HTTP error. Every write is flushed:
+ * a token that sits in a buffer is a token the user does not see.
+ */
+final class SseChannel {
+
+    static final String FIRST_DATA_NANOS = "sheepdog.firstDataNanos";
+
+    private final Context ctx;
+    private OutputStream out;
+
+    SseChannel(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    boolean committed() {
+        return out != null;
+    }
+
+    /** One {@code data:} event; a payload with line breaks becomes several data lines, as SSE requires. */
+    void sendData(String payload) throws IOException {
+        send(frame("", payload));
+        if (ctx.attribute(FIRST_DATA_NANOS) == null) {
+            ctx.attribute(FIRST_DATA_NANOS, System.nanoTime());
+        }
+    }
+
+    /** One event of a named type, e.g. {@code error}. */
+    void sendEvent(String type, String payload) throws IOException {
+        send(frame("event: " + type + "\n", payload));
+    }
+
+    void send(byte[] bytes) throws IOException {
+        OutputStream stream = open();
+        stream.write(bytes);
+        stream.flush();
+    }
+
+    private OutputStream open() throws IOException {
+        if (out == null) {
+            ctx.status(200);
+            ctx.res().setContentType("text/event-stream; charset=utf-8");
+            ctx.res().setHeader("Cache-Control", "no-cache");
+            // Tells nginx and similar proxies not to buffer the stream.
+            ctx.res().setHeader("X-Accel-Buffering", "no");
+            out = ctx.res().getOutputStream();
+        }
+        return out;
+    }
+
+    private static byte[] frame(String prefix, String payload) {
+        StringBuilder frame = new StringBuilder(payload.length() + prefix.length() + 10).append(prefix);
+        if (payload.indexOf('\n') < 0 && payload.indexOf('\r') < 0) {
+            frame.append("data: ").append(payload).append('\n');
+        } else {
+            for (String line : payload.split("\r\n|\r|\n", -1)) {
+                frame.append("data: ").append(line).append('\n');
+            }
+        }
+        return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sheepdog.adapter.in.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sheepdog.domain.model.CompletionEvent;
+import dev.sheepdog.domain.model.CompletionEvent.Chunk;
+import dev.sheepdog.domain.model.CompletionEvent.End;
+import dev.sheepdog.domain.model.CompletionEvent.Failed;
+import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
+import dev.sheepdog.domain.model.CompletionStream;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Writes a completion stream to the client as OpenAI-style SSE: each provider chunk unchanged,
+ * {@code : ping} comments while the provider is silent, {@code data: [DONE]} at a normal end and
+ * an {@code error} event (without {@code [DONE]}) when it fails after the stream started.
+ * A client that leaves is noticed at the next write, and the provider stream is closed.
+ */
+final class SseStreamWriter {
+
+    static final String CLIENT_LEFT = "sheepdog.clientLeft";
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Duration heartbeat;
+    private final ObjectMapper mapper;
+
+    SseStreamWriter(Duration heartbeat, ObjectMapper mapper) {
+        this.heartbeat = heartbeat;
+        this.mapper = mapper;
+    }
+
+    void write(Context ctx, CompletionStream stream, boolean includeUsage) throws InterruptedException {
+        SseChannel channel = new SseChannel(ctx);
+        try (stream) {
+            while (true) {
+                Optional<CompletionEvent> next = stream.poll(heartbeat);
+                if (next.isEmpty()) {
+                    channel.send(PING);
+                    continue;
+                }
+                switch (next.get()) {
+                    case Chunk chunk -> channel.sendData(chunk.json().text());
+                    case UsageReport usage -> {
+                        // Sheepdog always asks for usage; the client only sees it if it asked too.
+                        if (includeUsage && usage.usageOnlyChunk().isPresent()) {
+                            channel.sendData(usage.usageOnlyChunk().get().text());
+                        }
+                    }
+                    case End end -> {
+                        channel.send(DONE);
+                        return;
+                    }
+                    case Failed failed -> {
+                        fail(ctx, channel, FailureResponses.toApiError(failed.failure()));
+                        return;
+                    }
+                }
+            }
+        } catch (IOException clientLeft) {
+            // Leaving the try closed the stream, which cancels the provider's request.
+            ctx.attribute(CLIENT_LEFT, Boolean.TRUE);
+        }
+    }
+
+    private void fail(Context ctx, SseChannel channel, ApiError error) throws IOException {
+        if (channel.committed()) {
+            channel.sendEvent("error", error.toJson(mapper));
+        } else {
+            ErrorResponses.send(ctx, error, mapper);
+        }
+    }
+}

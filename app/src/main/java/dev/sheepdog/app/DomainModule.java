@@ -1,0 +1,39 @@
+package dev.sheepdog.app;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.port.in.ListModelsUseCase;
+import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import dev.sheepdog.domain.port.out.CompletionProvider;
+import dev.sheepdog.domain.service.CompletionService;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Singleton;
+
+/** The domain's services, bound to the inbound ports the adapters call. */
+@Module
+final class DomainModule {
+
+    private DomainModule() {
+    }
+
+    @Provides
+    @Singleton
+    static CompletionService completionService(List<Endpoint> endpoints, Map<String, CompletionProvider> providers,
+                                               Map<EndpointId, ApiKey> keys) {
+        return new CompletionService(endpoints, providers, keys);
+    }
+
+    @Provides
+    static StreamCompletionUseCase streamCompletion(CompletionService service) {
+        return service;
+    }
+
+    @Provides
+    static ListModelsUseCase listModels(CompletionService service) {
+        return service;
+    }
+}

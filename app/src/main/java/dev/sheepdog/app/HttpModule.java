@@ -1,0 +1,29 @@
+package dev.sheepdog.app;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.sheepdog.adapter.in.http.JavalinHttpServer;
+import dev.sheepdog.domain.port.in.ListModelsUseCase;
+import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import javax.inject.Singleton;
+
+/** The inbound HTTP adapter. */
+@Module
+final class HttpModule {
+
+    private HttpModule() {
+    }
+
+    @Provides
+    @Singleton
+    static JavalinHttpServer httpServer(GatewayConfig config, StreamCompletionUseCase completions,
+                                        ListModelsUseCase models) {
+        return new JavalinHttpServer(config.http(), completions, models);
+    }
+
+    @Provides
+    @Singleton
+    static Gateway gateway(GatewayConfig config, JavalinHttpServer http) {
+        return new Gateway(config, http);
+    }
+}

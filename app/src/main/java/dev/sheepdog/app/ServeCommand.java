@@ -1,0 +1,103 @@
+package dev.sheepdog.app;
+
+import dev.sheepdog.adapter.in.http.HttpSettings;
+import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
+import dev.sheepdog.domain.model.StreamDeadlines;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sheepdog serve}: runs the gateway until it is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the gateway. Without HOLYSHEEP_API_KEY it answers from the built-in simulator.",
+                "Every option can also be set with the environment variable named in its description."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
+
+    @Option(names = "--port", defaultValue = "${env:SHEEPDOG_PORT:-8080}",
+            description = "Port to listen on (SHEEPDOG_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:SHEEPDOG_HOST:-0.0.0.0}",
+            description = "Interface to bind (SHEEPDOG_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:SHEEPDOG_MAX_BODY_BYTES:-1048576}",
+            description = "Largest request body accepted (SHEEPDOG_MAX_BODY_BYTES, default ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Option(names = "--heartbeat", defaultValue = "${env:SHEEPDOG_HEARTBEAT:-15s}", converter = DurationConverter.class,
+            description = "Silence after which a stream gets a ': ping' comment (SHEEPDOG_HEARTBEAT, default ${DEFAULT-VALUE}).")
+    Duration heartbeat;
+
+    @Option(names = "--shutdown-grace", defaultValue = "${env:SHEEPDOG_SHUTDOWN_GRACE:-10s}",
+            converter = DurationConverter.class,
+            description = "How long open streams may finish after a stop (SHEEPDOG_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
+    Duration shutdownGrace;
+
+    @Option(names = "--holysheep-url", defaultValue = "${env:HOLYSHEEP_BASE_URL:-https://api.holysheep.ai/v1}",
+            description = "OpenAI-compatible base URL of the provider (HOLYSHEEP_BASE_URL, default ${DEFAULT-VALUE}). "
+                    + "The key is read only from HOLYSHEEP_API_KEY, never from a flag.")
+    URI holySheepUrl;
+
+    @Option(names = "--sim-first-token", defaultValue = "${env:SHEEPDOG_SIM_FIRST_TOKEN:-300ms}",
+            converter = DurationConverter.class,
+            description = "Simulator: time to the first token (SHEEPDOG_SIM_FIRST_TOKEN, default ${DEFAULT-VALUE}).")
+    Duration simFirstToken;
+
+    @Option(names = "--sim-token-delay", defaultValue = "${env:SHEEPDOG_SIM_TOKEN_DELAY:-20ms}",
+            converter = DurationConverter.class,
+            description = "Simulator: delay between tokens (SHEEPDOG_SIM_TOKEN_DELAY, default ${DEFAULT-VALUE}).")
+    Duration simTokenDelay;
+
+    private final Map<String, String> environment;
+
+    ServeCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatewayConfig config = config();
+        Gateway gateway = GatewayComponent.create(config, Clock.systemUTC()).gateway().start();
+        announce(gateway);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: open streams have {} to finish", config.http().shutdownGrace());
+            gateway.close();
+            stopped.countDown();
+        }, "sheepdog-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    GatewayConfig config() {
+        Optional<String> key = Optional.ofNullable(environment.get("HOLYSHEEP_API_KEY")).filter(k -> !k.isBlank());
+        HttpSettings http = new HttpSettings(host, port, maxBodyBytes, heartbeat, shutdownGrace);
+        SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(simFirstToken, simTokenDelay);
+        return new GatewayConfig(http, simulator, key, holySheepUrl, StreamDeadlines.DEFAULT);
+    }
+
+    private static void announce(Gateway gateway) {
+        Duration startup = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now())).orElse(Duration.ZERO);
+        GatewayConfig config = gateway.config();
+        if (config.offline()) {
+            LOG.info("no HOLYSHEEP_API_KEY set: answering from the built-in simulator (models {})",
+                    String.join(", ", config.simulator().models()));
+        } else {
+            LOG.info("streaming from {}", config.holySheepUrl());
+        }
+        LOG.info("Sheepdog ready on http://localhost:{} in {} ms", gateway.port(), startup.toMillis());
+    }
+}
