@@ -1,0 +1,73 @@
+package dev.sheepdog.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.TypeConversionException;
+
+class ServeCommandTest {
+
+    @Test
+    void helpListsEveryOptionWithItsEnvironmentVariable() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Main.commandLine(Map.of());
+        commandLine.setOut(new PrintWriter(out));
+
+        int exit = commandLine.execute("serve", "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--port", "SHEEPDOG_PORT", "--heartbeat", "HOLYSHEEP_BASE_URL",
+                "HOLYSHEEP_API_KEY");
+    }
+
+    @Test
+    void runsOfflineOnTheSimulatorWhenNoKeyIsSet() {
+        GatewayConfig config = parse(Map.of(), "serve", "--port", "0");
+
+        assertThat(config.offline()).isTrue();
+        assertThat(config.http().port()).isZero();
+    }
+
+    @Test
+    void usesTheProviderWhenAKeyIsSetInTheEnvironment() {
+        GatewayConfig config = parse(Map.of("HOLYSHEEP_API_KEY", "sk-test"), "serve");
+
+        assertThat(config.offline()).isFalse();
+        assertThat(config.holySheepKey()).contains("sk-test");
+    }
+
+    @Test
+    void aBlankKeyCountsAsNoKey() {
+        assertThat(parse(Map.of("HOLYSHEEP_API_KEY", "  "), "serve").offline()).isTrue();
+    }
+
+    @Test
+    void readsDurationsTheWayOperatorsWriteThem() {
+        GatewayConfig config = parse(Map.of(), "serve", "--heartbeat", "250ms", "--shutdown-grace", "2m",
+                "--sim-first-token", "PT1S");
+
+        assertThat(config.http().heartbeatInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.http().shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.simulator().timeToFirstToken()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void refusesADurationWithoutAUnit() {
+        assertThatThrownBy(() -> DurationConverter.parse("15"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("15s");
+    }
+
+    private static GatewayConfig parse(Map<String, String> environment, String... args) {
+        CommandLine commandLine = Main.commandLine(environment);
+        commandLine.parseArgs(args);
+        ServeCommand serve = commandLine.getSubcommands().get("serve").getCommand();
+        return serve.config();
+    }
+}

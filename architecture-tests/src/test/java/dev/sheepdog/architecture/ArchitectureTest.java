@@ -1,0 +1,72 @@
+package dev.sheepdog.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The rules of ARCHITECTURE.md, checked against every module's production classes. Each rule is
+ * proven to catch a planted violation in {@link RulesCatchViolationsTest}.
+ */
+@AnalyzeClasses(packages = "dev.sheepdog", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage("dev.sheepdog.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.sheepdog.domain..")
+            .because("the domain says what the gateway does in plain Java; frameworks belong to adapters");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = slices()
+            .matching("dev.sheepdog.adapter.*.(*)..")
+            .should().notDependOnEachOther()
+            .because("adapters meet only through the domain's ports, so each can be replaced alone");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_the_app = noClasses()
+            .that().resideInAPackage("dev.sheepdog.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sheepdog.app..")
+            .because("the app is the composition root: it knows the adapters, never the other way round");
+
+    @ArchTest
+    static final ArchRule adapters_use_ports_not_services = noClasses()
+            .that().resideInAPackage("dev.sheepdog.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sheepdog.domain.service..")
+            .because("adapters implement outbound ports and call inbound ports, never a domain service directly");
+
+    @ArchTest
+    static final ArchRule ports_are_interfaces = classes()
+            .that().resideInAnyPackage("dev.sheepdog.domain.port.in..", "dev.sheepdog.domain.port.out..")
+            .should().beInterfaces()
+            .because("a port is a contract; its implementations live in services and adapters");
+
+    @ArchTest
+    static final ArchRule inbound_ports_are_use_cases = classes()
+            .that().resideInAPackage("dev.sheepdog.domain.port.in..")
+            .should().haveSimpleNameEndingWith("UseCase")
+            .because("an inbound port is one thing a user of the gateway can do");
+
+    @ArchTest
+    static final ArchRule web_framework_stays_in_the_http_adapter = noClasses()
+            .that().resideOutsideOfPackage("dev.sheepdog.adapter.in.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
+            .because("Javalin and Jetty are how the HTTP adapter listens, nobody else's concern");
+
+    @ArchTest
+    static final ArchRule dagger_stays_in_the_app = noClasses()
+            .that().resideOutsideOfPackage("dev.sheepdog.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")
+            .because("wiring lives in the composition root; adapters and the domain stay annotation-free");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices()
+            .matching("dev.sheepdog.(**)")
+            .should().beFreeOfCycles()
+            .because("a cycle makes two packages one, and the hexagon's layers meaningless");
+}

@@ -1,0 +1,79 @@
+package dev.sheepdog.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.sheepdog.adapter.in.http.PlantedAppUse;
+import dev.sheepdog.adapter.in.http.PlantedServiceUse;
+import dev.sheepdog.adapter.out.holysheep.PlantedSimulatorUse;
+import dev.sheepdog.adapter.out.simulator.PlantedDaggerModule;
+import dev.sheepdog.adapter.out.simulator.PlantedJavalinUse;
+import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
+import dev.sheepdog.domain.model.PlantedCycleStart;
+import dev.sheepdog.domain.port.in.PlantedCompletionPort;
+import dev.sheepdog.domain.port.out.PlantedClassPort;
+import dev.sheepdog.domain.service.PlantedCycleEnd;
+import dev.sheepdog.domain.service.PlantedJacksonInDomain;
+import org.junit.jupiter.api.Test;
+
+/** A rule is only worth having if it fails on a violation: each one is run against a planted one. */
+class RulesCatchViolationsTest {
+
+    @Test
+    void domainRuleCatchesADomainClassUsingJackson() {
+        assertCaught(ArchitectureTest.domain_depends_only_on_the_jdk, PlantedJacksonInDomain.class);
+    }
+
+    @Test
+    void adapterIsolationCatchesOneAdapterUsingAnother() {
+        assertCaught(ArchitectureTest.adapters_do_not_depend_on_each_other,
+                PlantedSimulatorUse.class, SimulatedCompletionProvider.class);
+    }
+
+    @Test
+    void appRuleCatchesAnAdapterUsingTheCompositionRoot() {
+        assertCaught(ArchitectureTest.adapters_do_not_depend_on_the_app, PlantedAppUse.class);
+    }
+
+    @Test
+    void portRuleCatchesAnAdapterCallingADomainService() {
+        assertCaught(ArchitectureTest.adapters_use_ports_not_services, PlantedServiceUse.class);
+    }
+
+    @Test
+    void portsRuleCatchesAClassInAPortPackage() {
+        assertCaught(ArchitectureTest.ports_are_interfaces, PlantedClassPort.class);
+    }
+
+    @Test
+    void useCaseRuleCatchesAnInboundPortNotNamedAsAUseCase() {
+        assertCaught(ArchitectureTest.inbound_ports_are_use_cases, PlantedCompletionPort.class);
+    }
+
+    @Test
+    void webFrameworkRuleCatchesJavalinOutsideTheHttpAdapter() {
+        assertCaught(ArchitectureTest.web_framework_stays_in_the_http_adapter, PlantedJavalinUse.class);
+    }
+
+    @Test
+    void daggerRuleCatchesAModuleOutsideTheApp() {
+        assertCaught(ArchitectureTest.dagger_stays_in_the_app, PlantedDaggerModule.class);
+    }
+
+    @Test
+    void cycleRuleCatchesTwoPackagesThatNeedEachOther() {
+        assertCaught(ArchitectureTest.packages_are_free_of_cycles, PlantedCycleStart.class, PlantedCycleEnd.class);
+    }
+
+    private static void assertCaught(ArchRule rule, Class<?> planted, Class<?>... alsoImported) {
+        Class<?>[] classes = new Class<?>[alsoImported.length + 1];
+        classes[0] = planted;
+        System.arraycopy(alsoImported, 0, classes, 1, alsoImported.length);
+        EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(classes));
+        assertThat(result.hasViolation()).as("%s catches %s", rule.getDescription(), planted.getSimpleName()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains(planted.getSimpleName()));
+    }
+}
