@@ -1,0 +1,73 @@
+package dev.sheepdog.adapter.out.simulator;
+
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.answerTo;
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.ask;
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.message;
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.withSeed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.Role;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SimulatedAnswerTextTest {
+
+    private static final CompletionRequest REQUEST = ask("Write an intro about Da Lat coffee");
+
+    @Test
+    void answersWithAtLeastThreeHundredCharacters() throws InterruptedException {
+        assertThat(answerTo(REQUEST)).hasSizeGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void writesVietnameseWithDiacriticsAndEnglish() throws InterruptedException {
+        String answer = answerTo(REQUEST);
+
+        assertThat(answer).containsPattern("[ăâđêôơưạảấầậắằặẹẻẽếềệỉịọỏốồộớờợụủứừựỳỵỷỹ]");
+        assertThat(answer).containsPattern("\\b(the|and|with|to)\\b");
+    }
+
+    @Test
+    void isAboutTheUsersLastMessage() throws InterruptedException {
+        CompletionRequest request = CompletionRequest.streaming(SimulatorFixtures.MODEL, List.of(
+                message(Role.SYSTEM, "You are a copywriter."),
+                message(Role.USER, "an old topic"),
+                message(Role.ASSISTANT, "Here it is."),
+                message(Role.USER, "  Viết bài về   cà phê\nĐà Lạt ")));
+
+        String answer = answerTo(request);
+
+        assertThat(answer).contains("Viết bài về cà phê Đà Lạt").doesNotContain("an old topic");
+    }
+
+    @Test
+    void cutsALongTopicAfterSixtyCodePoints() throws InterruptedException {
+        String emoji = "😀".repeat(10);
+
+        String answer = answerTo(ask(emoji + "a".repeat(90)));
+
+        assertThat(answer).contains(emoji + "a".repeat(50) + "…").doesNotContain("a".repeat(51));
+    }
+
+    @Test
+    void answersTheSameRequestWithTheSameText() throws InterruptedException {
+        assertThat(answerTo(REQUEST)).isEqualTo(answerTo(ask("Write an intro about Da Lat coffee")));
+        assertThat(answerTo(withSeed(REQUEST, "42"))).isEqualTo(answerTo(withSeed(REQUEST, "42")));
+    }
+
+    @Test
+    void anotherSeedPromptOrModelGivesAnotherText() throws InterruptedException {
+        Set<String> bySeed = new HashSet<>();
+        for (int seed = 1; seed <= 5; seed++) {
+            bySeed.add(answerTo(withSeed(REQUEST, Integer.toString(seed))));
+        }
+        CompletionRequest otherModel = CompletionRequest.streaming("deepseek-v3.2", REQUEST.messages());
+
+        assertThat(bySeed).hasSizeGreaterThan(1);
+        assertThat(answerTo(ask("Write an intro about Hoi An"))).isNotEqualTo(answerTo(REQUEST));
+        assertThat(answerTo(otherModel)).isNotEqualTo(answerTo(REQUEST));
+    }
+}

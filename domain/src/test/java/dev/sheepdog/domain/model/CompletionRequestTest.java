@@ -1,0 +1,75 @@
+package dev.sheepdog.domain.model;
+
+import static dev.sheepdog.domain.model.Requests.message;
+import static dev.sheepdog.domain.model.Requests.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class CompletionRequestTest {
+
+    @Test
+    void rejectsABlankModel() {
+        assertThatThrownBy(() -> CompletionRequest.streaming(" ", List.of(user("hi"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model");
+    }
+
+    @Test
+    void rejectsAConversationWithoutMessages() {
+        assertThatThrownBy(() -> CompletionRequest.streaming("gpt-4.1", List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message");
+    }
+
+    @Test
+    void keepsImmutableCopiesOfItsMessagesAndFields() {
+        List<ChatMessage> messages = new ArrayList<>(List.of(user("hi")));
+        Map<String, RawJson> fields = new HashMap<>(Map.of("seed", new RawJson("7")));
+        CompletionRequest request = new CompletionRequest("gpt-4.1", messages, OptionalDouble.empty(),
+                OptionalInt.empty(), Optional.empty(), true, false, fields);
+
+        messages.add(user("later"));
+        fields.put("tools", new RawJson("[]"));
+
+        assertThat(request.messages()).hasSize(1);
+        assertThat(request.otherFields()).containsOnlyKeys("seed");
+        assertThatThrownBy(() -> request.messages().add(user("x"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> request.otherFields().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void promptTextJoinsEveryMessageOnItsOwnLine() {
+        CompletionRequest request = CompletionRequest.streaming("gpt-4.1",
+                List.of(message(Role.SYSTEM, "Be brief."), user("Title?"), message(Role.ASSISTANT, "Sure")));
+
+        assertThat(request.promptText()).isEqualTo("Be brief.\nTitle?\nSure");
+    }
+
+    @Test
+    void lastUserTextIsTheLatestUserMessageOrEmpty() {
+        CompletionRequest request = CompletionRequest.streaming("gpt-4.1",
+                List.of(user("first"), user("second"), message(Role.ASSISTANT, "reply")));
+        CompletionRequest noUser = CompletionRequest.streaming("gpt-4.1", List.of(message(Role.SYSTEM, "rules")));
+
+        assertThat(request.lastUserText()).contains("second");
+        assertThat(noUser.lastUserText()).isEmpty();
+    }
+
+    @Test
+    void withModelChangesOnlyTheModel() {
+        CompletionRequest request = new CompletionRequest("gpt-4.1", List.of(user("hi")), OptionalDouble.of(0.2),
+                OptionalInt.of(50), Optional.of("u1"), false, true, Map.of("seed", new RawJson("7")));
+
+        CompletionRequest renamed = request.withModel("deepseek-v3.2");
+
+        assertThat(renamed.model()).isEqualTo("deepseek-v3.2");
+        assertThat(renamed).usingRecursiveComparison().ignoringFields("model").isEqualTo(request);
+    }
+}

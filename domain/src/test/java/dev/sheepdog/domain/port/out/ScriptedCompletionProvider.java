@@ -1,0 +1,94 @@
+package dev.sheepdog.domain.port.out;
+
+import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.ModelInfo;
+import dev.sheepdog.domain.model.ProviderException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory {@link CompletionProvider} for tests: opens the scripted streams in the order they
+ * were given (then {@code answering("Hello", "!")} streams), lists the scripted models or fails
+ * as scripted, and records every call.
+ */
+public final class ScriptedCompletionProvider implements CompletionProvider {
+
+    /** The provider name tests give endpoints served by this fake. */
+    public static final String NAME = "scripted";
+
+    /** One call of {@link #open}: where it went, with which key, asking what, and the stream it got. */
+    public record Opening(Endpoint endpoint, ApiKey key, CompletionRequest request, ScriptedStream stream) {
+    }
+
+    /** One call of {@link #listModels}. */
+    public record Listing(Endpoint endpoint, ApiKey key, Duration timeout) {
+    }
+
+    private final Queue<ScriptedStream> streams = new ConcurrentLinkedQueue<>();
+    private final List<Opening> openings = new CopyOnWriteArrayList<>();
+    private final List<Listing> listings = new CopyOnWriteArrayList<>();
+    private volatile List<ModelInfo> models = List.of();
+    private volatile CompletionFailure listingFailure;
+
+    /** The streams the next calls of {@link #open} return, in order. */
+    public ScriptedCompletionProvider willAnswer(ScriptedStream... next) {
+        streams.addAll(List.of(next));
+        return this;
+    }
+
+    public ScriptedCompletionProvider willListModels(ModelInfo... listed) {
+        models = List.of(listed);
+        listingFailure = null;
+        return this;
+    }
+
+    /** Makes {@link #listModels} throw a {@link ProviderException} with this failure. */
+    public ScriptedCompletionProvider willFailListingModels(CompletionFailure failure) {
+        listingFailure = failure;
+        return this;
+    }
+
+    @Override
+    public CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        ScriptedStream stream = streams.poll();
+        if (stream == null) {
+            stream = ScriptedStream.answering("Hello", "!");
+        }
+        stream.opened();
+        openings.add(new Opening(endpoint, key, request, stream));
+        return stream;
+    }
+
+    @Override
+    public List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout) {
+        listings.add(new Listing(endpoint, key, timeout));
+        CompletionFailure failure = listingFailure;
+        if (failure != null) {
+            throw new ProviderException(failure);
+        }
+        return models;
+    }
+
+    public List<Opening> openings() {
+        return List.copyOf(openings);
+    }
+
+    /** The most recent call of {@link #open}; fails the test when there was none. */
+    public Opening lastOpening() {
+        if (openings.isEmpty()) {
+            throw new AssertionError("no stream was opened on this provider");
+        }
+        return openings.getLast();
+    }
+
+    public List<Listing> listings() {
+        return List.copyOf(listings);
+    }
+}
