@@ -37,6 +37,9 @@ public record CompletionRequest(
         }
         requireNonNull(temperature, "temperature");
         requireNonNull(maxTokens, "maxTokens");
+        if (maxTokens.isPresent() && maxTokens.getAsInt() < 1) {
+            throw new IllegalArgumentException("max tokens must be at least 1: " + maxTokens.getAsInt());
+        }
         requireNonNull(user, "user");
         otherFields = Map.copyOf(otherFields);
     }

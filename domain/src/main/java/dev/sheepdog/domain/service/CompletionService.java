@@ -1,7 +1,5 @@
 package dev.sheepdog.domain.service;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CallerId;
 import dev.sheepdog.domain.model.CompletionFailure;
@@ -40,8 +38,10 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
         this.providers = Map.copyOf(providers);
         this.keys = Map.copyOf(keys);
         for (Endpoint endpoint : this.endpoints) {
-            requireNonNull(this.providers.get(endpoint.provider()),
-                    () -> "no provider adapter named '" + endpoint.provider() + "' for endpoint " + endpoint.id());
+            if (!this.providers.containsKey(endpoint.provider())) {
+                throw new IllegalArgumentException(
+                        "no provider adapter named '" + endpoint.provider() + "' for endpoint " + endpoint.id());
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.FailureKind;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +25,8 @@ final class SimulatedStream implements CompletionStream {
     private final long interTokenNanos;
     private final SimulatorActivity activity;
     private final AtomicReference<CompletionEvent> terminal = new AtomicReference<>();
+    // Counted down by close(), so a poll waiting for the next token wakes at once.
+    private final CountDownLatch closed = new CountDownLatch(1);
     private int position;
 
     SimulatedStream(SimulatedEvents events, SimulatorSettings settings, SimulatorActivity activity) {
@@ -38,8 +42,8 @@ final class SimulatedStream implements CompletionStream {
         long due = startNanos + firstTokenNanos + events.tokenIndexAt(position) * interTokenNanos;
         long waitNanos = due - System.nanoTime();
         if (waitNanos > 0 && terminal.get() == null) {
-            Thread.sleep(Duration.ofNanos(Math.min(waitNanos, maxWait.toNanos())));
-            if (System.nanoTime() < due && terminal.get() == null) {
+            closed.await(Math.min(waitNanos, maxWait.toNanos()), TimeUnit.NANOSECONDS);
+            if (System.nanoTime() - due < 0 && terminal.get() == null) {
                 return Optional.empty();
             }
         }
@@ -47,7 +51,10 @@ final class SimulatedStream implements CompletionStream {
             return Optional.of(terminal.get());
         }
         CompletionEvent event = events.at(position++);
-        if (event.terminal() && terminal.compareAndSet(null, event)) {
+        if (event.terminal()) {
+            if (!terminal.compareAndSet(null, event)) {
+                return Optional.of(terminal.get()); // closed meanwhile: the close wins, as it is counted
+            }
             activity.completed();
         }
         return Optional.of(event);
@@ -58,5 +65,6 @@ final class SimulatedStream implements CompletionStream {
         if (terminal.compareAndSet(null, CANCELLED)) {
             activity.cancelled();
         }
+        closed.countDown();
     }
 }

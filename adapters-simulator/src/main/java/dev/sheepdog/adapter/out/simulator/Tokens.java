@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 final class Tokens {
 
-    // Letters include combining marks (\p{M}) so decomposed Vietnamese stays inside its word.
-    private static final Pattern TOKEN =
-            Pattern.compile("\\s*(?:[\\p{L}\\p{M}\\p{N}]{1,6}|[^\\s\\p{L}\\p{M}\\p{N}])|\\s+");
+    // A letter carries its combining marks (\p{M}), so decomposed Vietnamese keeps its accents on it.
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\s*(?:(?:[\\p{L}\\p{N}]\\p{M}*){1,6}|\\p{M}+|[^\\s\\p{L}\\p{M}\\p{N}])|\\s+");
 
     private Tokens() {
     }
