@@ -8,6 +8,8 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
+import dev.sheepdog.domain.port.out.Telemetry;
+import java.time.Clock;
 import dev.sheepdog.domain.service.CompletionService;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,8 @@ final class DomainModule {
     @Provides
     @Singleton
     static CompletionService completionService(List<Endpoint> endpoints, Map<String, CompletionProvider> providers,
-                                               Map<EndpointId, ApiKey> keys) {
-        return new CompletionService(endpoints, providers, keys);
+                                               Map<EndpointId, ApiKey> keys, Clock clock) {
+        return new CompletionService(endpoints, providers, keys, Telemetry.NONE, clock);
     }
 
     @Provides

@@ -13,7 +13,10 @@ import dev.sheepdog.domain.model.ProviderException;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
+import dev.sheepdog.domain.port.out.Telemetry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +30,20 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
     private final List<Endpoint> endpoints;
     private final Map<String, CompletionProvider> providers;
     private final Map<EndpointId, ApiKey> keys;
+    private final Telemetry telemetry;
+    private final Clock clock;
 
     /**
      * @param providers the provider adapter for each {@link Endpoint#provider()} name
      * @param keys      the key of each endpoint that needs one
      */
     public CompletionService(List<Endpoint> endpoints, Map<String, CompletionProvider> providers,
-                             Map<EndpointId, ApiKey> keys) {
+                             Map<EndpointId, ApiKey> keys, Telemetry telemetry, Clock clock) {
         this.endpoints = List.copyOf(endpoints);
         this.providers = Map.copyOf(providers);
         this.keys = Map.copyOf(keys);
+        this.telemetry = telemetry;
+        this.clock = clock;
         for (Endpoint endpoint : this.endpoints) {
             if (!this.providers.containsKey(endpoint.provider())) {
                 throw new IllegalArgumentException(
@@ -49,7 +56,9 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
     public CompletionStream stream(CompletionRequest request, CallerId caller) {
         for (Endpoint endpoint : endpoints) {
             if (endpoint.serves(request.model())) {
-                return providers.get(endpoint.provider()).open(endpoint, keyOf(endpoint), request);
+                Instant started = clock.instant();
+                CompletionStream stream = providers.get(endpoint.provider()).open(endpoint, keyOf(endpoint), request);
+                return new ObservedStream(stream, endpoint.id(), request, telemetry, clock, started);
             }
         }
         return CompletionStream.failed(CompletionFailure.of(FailureKind.MODEL_NOT_FOUND,

@@ -9,6 +9,8 @@ import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ModelInfo;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider;
+import dev.sheepdog.domain.port.out.Telemetry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class CompletionServiceListModelsTest {
     @Test
     void listsDeclaredModelsAsTheirEndpointsWithoutAskingTheProvider() {
         CompletionService service = new CompletionService(
-                List.of(endpoint("holysheep", "openai", "gpt-4.1", "deepseek-v3.2")), providers, Map.of());
+                List.of(endpoint("holysheep", "openai", "gpt-4.1", "deepseek-v3.2")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).containsExactly(
                 new ModelInfo("deepseek-v3.2", "holysheep"), new ModelInfo("gpt-4.1", "holysheep"));
@@ -34,7 +36,7 @@ class CompletionServiceListModelsTest {
         openai.willListModels(new ModelInfo("gpt-4.1", "openai"), new ModelInfo("o3", "openai"));
         var holysheep = endpoint("holysheep", "openai");
         ApiKey key = ApiKey.of("sk-holysheep");
-        CompletionService service = new CompletionService(List.of(holysheep), providers, Map.of(holysheep.id(), key));
+        CompletionService service = new CompletionService(List.of(holysheep), providers, Map.of(holysheep.id(), key), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).extracting(ModelInfo::id).containsExactly("gpt-4.1", "o3");
         assertThat(openai.listings()).singleElement().satisfies(listing -> {
@@ -50,7 +52,7 @@ class CompletionServiceListModelsTest {
         CompletionService service = new CompletionService(
                 List.of(endpoint("holysheep", "openai", "gpt-4.1"), endpoint("local", "simulator"),
                         endpoint("canary", "openai", "sim-1", "gpt-5")),
-                providers, Map.of());
+                providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).containsExactly(new ModelInfo("gpt-4.1", "holysheep"),
                 new ModelInfo("sim-1", "sim"), new ModelInfo("gpt-5", "canary"));
@@ -61,7 +63,7 @@ class CompletionServiceListModelsTest {
         openai.willFailListingModels(CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "503"));
         simulator.willListModels(new ModelInfo("sim-1", "sim"));
         CompletionService service = new CompletionService(
-                List.of(endpoint("holysheep", "openai"), endpoint("local", "simulator")), providers, Map.of());
+                List.of(endpoint("holysheep", "openai"), endpoint("local", "simulator")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).containsExactly(new ModelInfo("sim-1", "sim"));
     }

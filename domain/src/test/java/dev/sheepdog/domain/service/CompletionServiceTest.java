@@ -13,7 +13,10 @@ import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.Requests;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import dev.sheepdog.domain.port.out.CompletionProvider;
+import dev.sheepdog.domain.port.out.CompletionProviderContract;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider;
+import dev.sheepdog.domain.port.out.Telemetry;
+import java.time.Clock;
 import dev.sheepdog.domain.port.out.ScriptedStream;
 import java.net.URI;
 import java.time.Duration;
@@ -36,16 +39,16 @@ class CompletionServiceTest {
     }
 
     @Test
-    void opensTheRequestOnTheEndpointServingItsModelWithThatEndpointsProvider() {
+    void opensTheRequestOnTheEndpointServingItsModelWithThatEndpointsProvider() throws InterruptedException {
         Endpoint holysheep = endpoint("holysheep", "openai", "gpt-4.1");
         Endpoint local = endpoint("local", "simulator", "deepseek-v3.2");
         ScriptedStream answer = ScriptedStream.answering("Xin chào");
         simulator.willAnswer(answer);
-        CompletionService service = new CompletionService(List.of(holysheep, local), providers, Map.of());
+        CompletionService service = new CompletionService(List.of(holysheep, local), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         CompletionStream stream = service.stream(Requests.ask("deepseek-v3.2", "Hi"), CALLER);
 
-        assertThat(stream).isSameAs(answer);
+        assertThat(CompletionProviderContract.drain(stream)).isEqualTo(answer.handedOut());
         assertThat(simulator.lastOpening().endpoint()).isEqualTo(local);
         assertThat(simulator.lastOpening().request().model()).isEqualTo("deepseek-v3.2");
         assertThat(openai.openings()).isEmpty();
@@ -57,7 +60,7 @@ class CompletionServiceTest {
         Endpoint open = endpoint("open", "simulator", "deepseek-v3.2");
         ApiKey key = ApiKey.of("sk-keyed");
         CompletionService service = new CompletionService(List.of(keyed, open), providers,
-                Map.of(keyed.id(), key));
+                Map.of(keyed.id(), key), Telemetry.NONE, Clock.systemUTC());
 
         service.stream(Requests.ask("gpt-4.1", "Hi"), CALLER);
         service.stream(Requests.ask("deepseek-v3.2", "Hi"), CALLER);
@@ -69,7 +72,7 @@ class CompletionServiceTest {
     @Test
     void answersAnUnknownModelWithModelNotFoundWithoutOpeningAnything() throws InterruptedException {
         CompletionService service = new CompletionService(
-                List.of(endpoint("holysheep", "openai", "gpt-4.1")), providers, Map.of());
+                List.of(endpoint("holysheep", "openai", "gpt-4.1")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         CompletionStream stream = service.stream(Requests.ask("gpt-9", "Hi"), CALLER);
 
@@ -85,7 +88,7 @@ class CompletionServiceTest {
     @Test
     void anEndpointWithoutDeclaredModelsServesAnyModel() {
         CompletionService service = new CompletionService(List.of(endpoint("holysheep", "openai")), providers,
-                Map.of());
+                Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         service.stream(Requests.ask("whatever-model", "Hi"), CALLER);
 
@@ -95,7 +98,7 @@ class CompletionServiceTest {
     @Test
     void theFirstEndpointServingTheModelWins() {
         CompletionService service = new CompletionService(
-                List.of(endpoint("first", "simulator", "gpt-4.1"), endpoint("second", "openai")), providers, Map.of());
+                List.of(endpoint("first", "simulator", "gpt-4.1"), endpoint("second", "openai")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         service.stream(Requests.ask("gpt-4.1", "Hi"), CALLER);
 
@@ -107,7 +110,7 @@ class CompletionServiceTest {
     void refusesAnEndpointWhoseProviderHasNoAdapter() {
         List<Endpoint> endpoints = List.of(endpoint("holysheep", "holysheep", "gpt-4.1"));
 
-        assertThatThrownBy(() -> new CompletionService(endpoints, providers, Map.of()))
+        assertThatThrownBy(() -> new CompletionService(endpoints, providers, Map.of(), Telemetry.NONE, Clock.systemUTC()))
                 .hasMessageContaining("no provider adapter named 'holysheep'")
                 .hasMessageContaining("endpoint holysheep");
     }

@@ -2,10 +2,12 @@ package dev.sheepdog.adapter.in.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.router.EndpointNotFound;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,9 @@ public final class JavalinHttpServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // Keeps decimals in passed-through fields exactly as the client wrote them.
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // Without this, Jackson's tree turns 0.10 into 0.1 and -100.0 into -1E+2.
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         CompletionRoutes completionRoutes = new CompletionRoutes(completions, settings, mapper);
         ModelRoutes modelRoutes = new ModelRoutes(models, mapper);
         this.javalin = Javalin.create(config -> {
@@ -41,6 +45,8 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
             config.routes.get(ModelRoutes.PATH, modelRoutes::list);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            // Javalin answers an unmatched route itself (plain text or its own JSON), which notFound would then keep.
+            config.routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(ctx, mapper));
             config.routes.error(404, ctx -> notFound(ctx, mapper));
             config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, mapper));
         });

@@ -77,7 +77,7 @@ public abstract class CompletionProviderContract {
     }
 
     /** Every event up to and including the terminal one. */
-    protected static List<CompletionEvent> drain(CompletionStream stream) throws InterruptedException {
+    public static List<CompletionEvent> drain(CompletionStream stream) throws InterruptedException {
         List<CompletionEvent> events = new ArrayList<>();
         while (events.isEmpty() || !events.getLast().terminal()) {
             Optional<CompletionEvent> event = stream.poll(WAIT);

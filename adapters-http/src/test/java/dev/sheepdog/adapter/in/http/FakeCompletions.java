@@ -1,0 +1,52 @@
+package dev.sheepdog.adapter.in.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheepdog.domain.model.CallerId;
+import dev.sheepdog.domain.model.CompletionEvent;
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The completion use case as the adapter sees it: records every call and answers with the
+ * streams the test scripted, in order; unscripted calls get one whole completion and its end.
+ */
+final class FakeCompletions implements StreamCompletionUseCase {
+
+    static final String DEFAULT_COMPLETION = "{\"id\":\"chatcmpl-default\",\"object\":\"chat.completion\"}";
+
+    /** One call of the use case, as the domain received it. */
+    record Call(CompletionRequest request, CallerId caller) {
+    }
+
+    private final Queue<ScriptedCompletionStream> answers = new ConcurrentLinkedQueue<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    /** Scripts the answer to the next call: these events now, more through the returned stream. */
+    ScriptedCompletionStream answerWith(CompletionEvent... events) {
+        ScriptedCompletionStream stream = ScriptedCompletionStream.of(events);
+        answers.add(stream);
+        return stream;
+    }
+
+    @Override
+    public CompletionStream stream(CompletionRequest request, CallerId caller) {
+        calls.add(new Call(request, caller));
+        ScriptedCompletionStream scripted = answers.poll();
+        return scripted != null ? scripted : ScriptedCompletionStream.of(Events.chunk(DEFAULT_COMPLETION), Events.end());
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    Call onlyCall() {
+        assertThat(calls).as("calls of the completion use case").hasSize(1);
+        return calls.getFirst();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sheepdog.domain.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one completion did, reported once when it ends however it ends: the basis of metrics,
+ * cost and each endpoint's statistics.
+ *
+ * @param failure          why it failed, for {@link CompletionOutcome#FAILED}
+ * @param timeToFirstToken from the request to the provider's first chunk, if one came
+ * @param duration         from the request to the end
+ * @param usage            as the provider reported it, or estimated from what was delivered
+ * @param chunks           chunks that carried text
+ */
+public record CompletionRecord(
+        EndpointId endpoint,
+        String model,
+        CompletionOutcome outcome,
+        Optional<FailureKind> failure,
+        Optional<Duration> timeToFirstToken,
+        Duration duration,
+        Usage usage,
+        int chunks) {
+
+    public CompletionRecord {
+        requireNonNull(endpoint, "endpoint");
+        requireNonNull(model, "model");
+        requireNonNull(outcome, "outcome");
+        requireNonNull(failure, "failure");
+        requireNonNull(timeToFirstToken, "timeToFirstToken");
+        requireNonNull(duration, "duration");
+        requireNonNull(usage, "usage");
+    }
+}
