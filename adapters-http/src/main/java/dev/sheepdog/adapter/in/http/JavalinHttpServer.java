@@ -34,7 +34,6 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = settings.maxBodyBytes();
             config.jetty.modifyServer(server -> {
                 // Lets open streams finish for the grace period when the gateway is stopped.
                 server.insertHandler(new GracefulHandler());
@@ -78,7 +77,8 @@ public final class JavalinHttpServer implements AutoCloseable {
 
     private static void unexpected(Exception e, Context ctx, ObjectMapper mapper) {
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-        ErrorResponses.send(ctx, new ApiError(500, "The gateway failed unexpectedly; the error is in its log.",
-                "server_error", null, "internal_error"), mapper);
+        if (!ctx.res().isCommitted()) {
+            ErrorResponses.send(ctx, GatewayErrors.INTERNAL, mapper);
+        }
     }
 }

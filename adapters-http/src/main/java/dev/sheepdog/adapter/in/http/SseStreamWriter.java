@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a completion stream to the client as OpenAI-style SSE: each provider chunk unchanged,
@@ -22,6 +24,7 @@ import java.util.Optional;
 final class SseStreamWriter {
 
     static final String CLIENT_LEFT = "sheepdog.clientLeft";
+    private static final Logger LOG = LoggerFactory.getLogger(SseStreamWriter.class);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -33,7 +36,7 @@ final class SseStreamWriter {
         this.mapper = mapper;
     }
 
-    void write(Context ctx, CompletionStream stream, boolean includeUsage) throws InterruptedException {
+    void write(Context ctx, CompletionStream stream, boolean includeUsage) {
         SseChannel channel = new SseChannel(ctx);
         try (stream) {
             while (true) {
@@ -62,6 +65,21 @@ final class SseStreamWriter {
             }
         } catch (IOException clientLeft) {
             // Leaving the try closed the stream, which cancels the provider's request.
+            ctx.attribute(CLIENT_LEFT, Boolean.TRUE);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            abort(ctx, channel, GatewayErrors.SHUTTING_DOWN);
+        } catch (RuntimeException bug) {
+            LOG.error("a stream failed unexpectedly on {} {}", ctx.method(), ctx.path(), bug);
+            abort(ctx, channel, GatewayErrors.INTERNAL);
+        }
+    }
+
+    // Once the 200 is out, even the gateway's own failure must arrive as an SSE error event.
+    private void abort(Context ctx, SseChannel channel, ApiError error) {
+        try {
+            fail(ctx, channel, error);
+        } catch (IOException clientLeft) {
             ctx.attribute(CLIENT_LEFT, Boolean.TRUE);
         }
     }

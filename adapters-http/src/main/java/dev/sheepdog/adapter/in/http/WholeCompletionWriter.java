@@ -13,8 +13,6 @@ import java.util.Optional;
 final class WholeCompletionWriter {
 
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final ApiError NO_COMPLETION = new ApiError(502,
-            "The provider ended its answer without a completion.", "upstream_error", null, "malformed_stream");
 
     private final ObjectMapper mapper;
 
@@ -22,31 +20,38 @@ final class WholeCompletionWriter {
         this.mapper = mapper;
     }
 
-    void write(Context ctx, CompletionStream stream) throws InterruptedException {
+    void write(Context ctx, CompletionStream stream) {
         try (stream) {
-            String completion = null;
-            while (true) {
-                Optional<CompletionEvent> next = stream.poll(POLL);
-                if (next.isEmpty()) {
-                    continue;
+            read(ctx, stream);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            ErrorResponses.send(ctx, GatewayErrors.SHUTTING_DOWN, mapper);
+        }
+    }
+
+    private void read(Context ctx, CompletionStream stream) throws InterruptedException {
+        String completion = null;
+        while (true) {
+            Optional<CompletionEvent> next = stream.poll(POLL);
+            if (next.isEmpty()) {
+                continue;
+            }
+            switch (next.get()) {
+                case Chunk whole -> completion = whole.json().text();
+                case Failed failed -> {
+                    ErrorResponses.send(ctx, FailureResponses.toApiError(failed.failure()), mapper);
+                    return;
                 }
-                switch (next.get()) {
-                    case Chunk whole -> completion = whole.json().text();
-                    case Failed failed -> {
-                        ErrorResponses.send(ctx, FailureResponses.toApiError(failed.failure()), mapper);
-                        return;
+                case CompletionEvent.End end -> {
+                    if (completion == null) {
+                        ErrorResponses.send(ctx, GatewayErrors.NO_COMPLETION, mapper);
+                    } else {
+                        ctx.status(200).contentType("application/json").result(completion);
                     }
-                    case CompletionEvent.End end -> {
-                        if (completion == null) {
-                            ErrorResponses.send(ctx, NO_COMPLETION, mapper);
-                        } else {
-                            ctx.status(200).contentType("application/json").result(completion);
-                        }
-                        return;
-                    }
-                    case CompletionEvent.UsageReport usage -> {
-                        // already inside the completion's own "usage" field
-                    }
+                    return;
+                }
+                case CompletionEvent.UsageReport usage -> {
+                    // already inside the completion's own "usage" field
                 }
             }
         }

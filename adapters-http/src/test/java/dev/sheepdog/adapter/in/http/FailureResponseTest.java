@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.FailureKind;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -94,6 +96,35 @@ class FailureResponseTest {
             assertThat(error.get("type").asText()).isEqualTo("upstream_timeout");
             assertThat(error.get("param").isNull()).isTrue();
             assertThat(error.get("code").asText()).isEqualTo("idle_timeout");
+        }
+    }
+
+    @Test
+    void endsAStreamWhoseDomainThrowsAfterTheFirstChunkWithAnInternalErrorEvent() throws Exception {
+        gateway.completions.answerWith(new CompletionStream() {
+            private boolean chunkSent;
+
+            @Override
+            public Optional<CompletionEvent> poll(Duration maxWait) {
+                if (chunkSent) {
+                    throw new IllegalStateException("a bug in the domain");
+                }
+                chunkSent = true;
+                return Optional.of(chunk("{\"n\":1}"));
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        try (SseFrames frames = gateway.openStream(Bodies.streaming())) {
+            List<String> events = frames.remainingEvents();
+
+            assertThat(events).hasSize(2).doesNotContain(SseFrames.DONE);
+            assertThat(events.get(1)).startsWith("event: error\ndata: ").doesNotContain("IllegalStateException");
+            JsonNode error = ErrorReply.errorObject(events.get(1).substring("event: error\ndata: ".length()));
+            assertThat(error.get("code").asText()).isEqualTo("internal_error");
         }
     }
 

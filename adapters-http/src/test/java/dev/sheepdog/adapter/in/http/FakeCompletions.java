@@ -24,7 +24,7 @@ final class FakeCompletions implements StreamCompletionUseCase {
     record Call(CompletionRequest request, CallerId caller) {
     }
 
-    private final Queue<ScriptedCompletionStream> answers = new ConcurrentLinkedQueue<>();
+    private final Queue<CompletionStream> answers = new ConcurrentLinkedQueue<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     /** Scripts the answer to the next call: these events now, more through the returned stream. */
@@ -34,10 +34,15 @@ final class FakeCompletions implements StreamCompletionUseCase {
         return stream;
     }
 
+    /** Answers the next call with this stream, whatever it does. */
+    void answerWith(CompletionStream stream) {
+        answers.add(stream);
+    }
+
     @Override
     public CompletionStream stream(CompletionRequest request, CallerId caller) {
         calls.add(new Call(request, caller));
-        ScriptedCompletionStream scripted = answers.poll();
+        CompletionStream scripted = answers.poll();
         return scripted != null ? scripted : ScriptedCompletionStream.of(Events.chunk(DEFAULT_COMPLETION), Events.end());
     }
 
