@@ -7,14 +7,18 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewayConfig config;
     private final JavalinHttpServer http;
+    private final Runnable warmUp;
 
-    Gateway(GatewayConfig config, JavalinHttpServer http) {
+    /** @param warmUp work the first request would otherwise wait for, done in the background after start */
+    Gateway(GatewayConfig config, JavalinHttpServer http, Runnable warmUp) {
         this.config = config;
         this.http = http;
+        this.warmUp = warmUp;
     }
 
     public Gateway start() {
         http.start();
+        Thread.ofVirtual().name("sheepdog-warm-up").start(warmUp);
         return this;
     }
 

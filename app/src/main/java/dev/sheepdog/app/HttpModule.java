@@ -3,8 +3,11 @@ package dev.sheepdog.app;
 import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.adapter.in.http.JavalinHttpServer;
+import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
+import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import java.util.List;
 import javax.inject.Singleton;
 
 /** The inbound HTTP adapter. */
@@ -23,7 +26,8 @@ final class HttpModule {
 
     @Provides
     @Singleton
-    static Gateway gateway(GatewayConfig config, JavalinHttpServer http) {
-        return new Gateway(config, http);
+    static Gateway gateway(GatewayConfig config, JavalinHttpServer http, HolySheepCompletionProvider holySheep,
+                           List<Endpoint> endpoints) {
+        return new Gateway(config, http, () -> holySheep.prepare(endpoints));
     }
 }

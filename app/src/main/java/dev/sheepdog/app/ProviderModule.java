@@ -2,24 +2,26 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
-import dev.sheepdog.domain.model.StreamDeadlines;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Singleton;
 
-/** The provider adapters and the endpoints they serve. */
+/** The provider adapters and the endpoints they serve: HolySheep with a key, the simulator without. */
 @Module
 final class ProviderModule {
 
     static final EndpointId SIMULATOR = new EndpointId("simulator");
+    static final EndpointId HOLYSHEEP = new EndpointId("holysheep");
 
     private ProviderModule() {
     }
@@ -32,20 +34,32 @@ final class ProviderModule {
 
     @Provides
     @Singleton
-    static Map<String, CompletionProvider> providers(SimulatedCompletionProvider simulator) {
-        return Map.of(SimulatedCompletionProvider.NAME, simulator);
+    static HolySheepCompletionProvider holySheep(Clock clock) {
+        return new HolySheepCompletionProvider(clock);
+    }
+
+    @Provides
+    @Singleton
+    static Map<String, CompletionProvider> providers(SimulatedCompletionProvider simulator,
+                                                     HolySheepCompletionProvider holySheep) {
+        return Map.of(SimulatedCompletionProvider.NAME, simulator, HolySheepCompletionProvider.NAME, holySheep);
     }
 
     @Provides
     @Singleton
     static List<Endpoint> endpoints(GatewayConfig config) {
-        return List.of(new Endpoint(SIMULATOR, SimulatedCompletionProvider.NAME, URI.create("sim://local"),
-                new HashSet<>(config.simulator().models()), StreamDeadlines.DEFAULT));
+        if (config.offline()) {
+            return List.of(new Endpoint(SIMULATOR, SimulatedCompletionProvider.NAME, URI.create("sim://local"),
+                    new HashSet<>(config.simulator().models()), config.deadlines()));
+        }
+        // Every model goes to the provider: it knows its own catalogue, and answers 404 for the rest.
+        return List.of(new Endpoint(HOLYSHEEP, HolySheepCompletionProvider.NAME, config.holySheepUrl(), Set.of(),
+                config.deadlines()));
     }
 
     @Provides
     @Singleton
-    static Map<EndpointId, ApiKey> keys() {
-        return Map.of();
+    static Map<EndpointId, ApiKey> keys(GatewayConfig config) {
+        return config.holySheepKey().map(key -> Map.of(HOLYSHEEP, ApiKey.of(key))).orElse(Map.of());
     }
 }

@@ -50,6 +50,26 @@ final class ServeCommand implements Callable<Integer> {
                     + "The key is read only from HOLYSHEEP_API_KEY, never from a flag.")
     URI holySheepUrl;
 
+    @Option(names = "--connect-timeout", defaultValue = "${env:SHEEPDOG_CONNECT_TIMEOUT:-5s}",
+            converter = DurationConverter.class,
+            description = "Deadline to connect to the provider (SHEEPDOG_CONNECT_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--first-token-timeout", defaultValue = "${env:SHEEPDOG_FIRST_TOKEN_TIMEOUT:-60s}",
+            converter = DurationConverter.class,
+            description = "Deadline for the provider's first chunk (SHEEPDOG_FIRST_TOKEN_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration firstTokenTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "${env:SHEEPDOG_IDLE_TIMEOUT:-30s}",
+            converter = DurationConverter.class,
+            description = "Deadline between two chunks of a stream (SHEEPDOG_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--stream-timeout", defaultValue = "${env:SHEEPDOG_STREAM_TIMEOUT:-10m}",
+            converter = DurationConverter.class,
+            description = "Deadline for a whole completion (SHEEPDOG_STREAM_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration streamTimeout;
+
     @Option(names = "--sim-first-token", defaultValue = "${env:SHEEPDOG_SIM_FIRST_TOKEN:-300ms}",
             converter = DurationConverter.class,
             description = "Simulator: time to the first token (SHEEPDOG_SIM_FIRST_TOKEN, default ${DEFAULT-VALUE}).")
@@ -73,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         announce(gateway);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: open streams have {} to finish", config.http().shutdownGrace());
+            LOG.info("stopping: open streams have {} ms to finish", config.http().shutdownGrace().toMillis());
             gateway.close();
             stopped.countDown();
         }, "sheepdog-shutdown"));
@@ -85,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
         Optional<String> key = Optional.ofNullable(environment.get("HOLYSHEEP_API_KEY")).filter(k -> !k.isBlank());
         HttpSettings http = new HttpSettings(host, port, maxBodyBytes, heartbeat, shutdownGrace);
         SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(simFirstToken, simTokenDelay);
-        return new GatewayConfig(http, simulator, key, holySheepUrl, StreamDeadlines.DEFAULT);
+        StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
+        return new GatewayConfig(http, simulator, key, holySheepUrl, deadlines);
     }
 
     private static void announce(Gateway gateway) {

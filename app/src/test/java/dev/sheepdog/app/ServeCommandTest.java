@@ -3,6 +3,7 @@ package dev.sheepdog.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sheepdog.domain.model.StreamDeadlines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -55,6 +56,20 @@ class ServeCommandTest {
         assertThat(config.http().heartbeatInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.http().shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.simulator().timeToFirstToken()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void readsTheStreamDeadlines() {
+        GatewayConfig config = parse(Map.of(), "serve", "--connect-timeout", "2s", "--first-token-timeout", "45s",
+                "--idle-timeout", "20s", "--stream-timeout", "5m");
+
+        assertThat(config.deadlines()).isEqualTo(new StreamDeadlines(Duration.ofSeconds(2), Duration.ofSeconds(45),
+                Duration.ofSeconds(20), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void deadlinesDefaultToTheDocumentedValues() {
+        assertThat(parse(Map.of(), "serve").deadlines()).isEqualTo(StreamDeadlines.DEFAULT);
     }
 
     @Test

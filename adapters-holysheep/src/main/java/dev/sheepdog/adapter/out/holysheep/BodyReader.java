@@ -1,0 +1,15 @@
+package dev.sheepdog.adapter.out.holysheep;
+
+import dev.sheepdog.domain.model.CompletionEvent;
+import java.nio.ByteBuffer;
+import java.util.Queue;
+
+/** Turns the bytes of a successful response into completion events, as they arrive. */
+interface BodyReader {
+
+    /** Reads one piece of the body; appends the events it completes. */
+    void read(ByteBuffer bytes, Queue<CompletionEvent> events);
+
+    /** The body ended; appends whatever its end means (the end, or a truncated stream). */
+    void end(Queue<CompletionEvent> events);
+}

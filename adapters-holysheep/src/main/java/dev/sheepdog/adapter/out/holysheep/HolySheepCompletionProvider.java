@@ -1,0 +1,120 @@
+package dev.sheepdog.adapter.out.holysheep;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.ModelInfo;
+import dev.sheepdog.domain.model.ProviderException;
+import dev.sheepdog.domain.port.out.CompletionProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Streams completions from HolySheep, or any provider that speaks the OpenAI chat-completions wire
+ * format, with the JDK's HTTP client: {@code POST {base}/chat/completions} and {@code GET {base}/models}.
+ */
+public final class HolySheepCompletionProvider implements CompletionProvider {
+
+    /** The provider name endpoints use to pick this adapter. */
+    public static final String NAME = "openai";
+    /** The largest SSE line or event, and the largest non-streaming completion, accepted from a provider. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+    private final Clock clock;
+    private final int maxEventBytes;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<EndpointId, HttpClient> clients = new ConcurrentHashMap<>();
+
+    public HolySheepCompletionProvider(Clock clock, int maxEventBytes) {
+        this.clock = requireNonNull(clock, "clock");
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    public HolySheepCompletionProvider(Clock clock) {
+        this(clock, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    @Override
+    public CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        HttpRequest http = authorized(endpoint, key, "/chat/completions")
+                .header("Content-Type", "application/json")
+                .header("Accept", request.stream() ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(UpstreamRequestBody.of(request)))
+                .build();
+        CompletableFuture<HttpResponse<ResponseBodyQueue>> response =
+                client(endpoint).sendAsync(http, info -> new ResponseBodyQueue());
+        BodyReader reader = request.stream() ? new SseBodyReader(maxEventBytes) : new WholeBodyReader(maxEventBytes);
+        StreamDeadline deadline = new StreamDeadline(endpoint.deadlines(), System.nanoTime(), !request.stream());
+        return new HolySheepStream(response, reader, deadline, key, clock);
+    }
+
+    @Override
+    public List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout) {
+        HttpRequest http = authorized(endpoint, key, "/models").timeout(timeout).GET().build();
+        HttpResponse<byte[]> response;
+        try {
+            response = client(endpoint).send(http, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new ProviderException(CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE,
+                    "The provider did not list its models within " + timeout.toMillis() + " ms."));
+        } catch (IOException e) {
+            throw new ProviderException(ProviderFailures.fromException(e, false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(CompletionFailure.of(FailureKind.CANCELLED, "Interrupted while listing models."));
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new ProviderException(ProviderFailures.fromStatus(response.statusCode(), response.headers(),
+                    response.body(), key, clock.instant()));
+        }
+        return ModelListing.parse(response.body());
+    }
+
+    /** Builds the endpoints' HTTP clients ahead of the first request, which would otherwise wait for it. */
+    public void prepare(List<Endpoint> endpoints) {
+        endpoints.stream().filter(endpoint -> NAME.equals(endpoint.provider())).forEach(this::client);
+    }
+
+    private static HttpRequest.Builder authorized(Endpoint endpoint, ApiKey key, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(endpoint.baseUrl(), path));
+        if (!key.isNone()) {
+            builder.header("Authorization", "Bearer " + key.reveal());
+        }
+        if ("http".equals(endpoint.baseUrl().getScheme())) {
+            // Plain HTTP/1.1: no h2c upgrade dance with the provider, and a cancelled stream closes its connection.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        return builder;
+    }
+
+    private static URI resolve(URI base, String path) {
+        String text = base.toString();
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
+    }
+
+    // One client per endpoint: each has its own connect deadline, and its own pool of connections.
+    private HttpClient client(Endpoint endpoint) {
+        return clients.computeIfAbsent(endpoint.id(), id -> HttpClient.newBuilder()
+                .connectTimeout(endpoint.deadlines().connect())
+                .executor(executor)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sheepdog.adapter.out.holysheep;
+
+import dev.sheepdog.adapter.out.holysheep.sse.ChunkInterpreter;
+import dev.sheepdog.adapter.out.holysheep.sse.SseDecoder;
+import dev.sheepdog.adapter.out.holysheep.sse.SseEvent;
+import dev.sheepdog.adapter.out.holysheep.sse.SseLimitExceededException;
+import dev.sheepdog.domain.model.CompletionEvent;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.FailureKind;
+import java.nio.ByteBuffer;
+import java.util.Queue;
+
+/** Reads a streaming response: bytes to SSE events to completion events, one piece at a time. */
+final class SseBodyReader implements BodyReader {
+
+    private final SseDecoder decoder;
+    private final ChunkInterpreter interpreter = new ChunkInterpreter();
+
+    SseBodyReader(int maxEventBytes) {
+        this.decoder = new SseDecoder(maxEventBytes, maxEventBytes);
+    }
+
+    @Override
+    public void read(ByteBuffer bytes, Queue<CompletionEvent> events) {
+        try {
+            for (SseEvent event : decoder.feed(bytes)) {
+                events.addAll(interpreter.interpret(event));
+            }
+        } catch (SseLimitExceededException e) {
+            events.add(new CompletionEvent.Failed(CompletionFailure.of(FailureKind.EVENT_TOO_LARGE,
+                    "The provider sent a line or event larger than " + e.limitBytes() + " bytes.")));
+        }
+    }
+
+    @Override
+    public void end(Queue<CompletionEvent> events) {
+        interpreter.endOfBody(decoder.finish()).ifPresent(events::add);
+    }
+}

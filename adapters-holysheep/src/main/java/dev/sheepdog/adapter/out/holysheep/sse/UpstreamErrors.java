@@ -1,0 +1,58 @@
+package dev.sheepdog.adapter.out.holysheep.sse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.FailureKind;
+import java.util.Optional;
+
+/** Reads the error a provider reported inside a stream, in the shapes real providers send. */
+final class UpstreamErrors {
+
+    static final String GENERIC_MESSAGE = "the provider reported an error in the stream";
+    private static final int MAX_MESSAGE_CHARS = 500;
+
+    private UpstreamErrors() {
+    }
+
+    /** The error a chunk carries, if any: an {@code error} member, or a whole error object. */
+    static Optional<CompletionFailure> in(JsonNode chunk) {
+        JsonNode error = chunk.get("error");
+        if (error != null && !error.isNull()) {
+            // OpenRouter sends {"error":{...}} even beside choices and usage
+            return Optional.of(error.isObject()
+                    ? failure(error.path("message"), error.path("code"))
+                    : failure(error, MissingNode.getInstance()));
+        }
+        if ("error".equals(chunk.path("object").asText())) {
+            // vLLM: {"object":"error","message":...,"type":...,"code":400}
+            return Optional.of(failure(chunk.path("message"), chunk.path("code")));
+        }
+        return Optional.empty();
+    }
+
+    /** The error of an {@code event: error}: JSON in any of the shapes above, or plain text. */
+    static CompletionFailure inErrorEvent(JsonNode parsedOrNull, String data) {
+        if (parsedOrNull != null && parsedOrNull.isObject()) {
+            return in(parsedOrNull).orElseGet(() -> failure(parsedOrNull.path("message"), parsedOrNull.path("code")));
+        }
+        String text = data.strip();
+        return failure(text.isEmpty() ? GENERIC_MESSAGE : ChatJson.excerpt(text, MAX_MESSAGE_CHARS),
+                Optional.empty());
+    }
+
+    private static CompletionFailure failure(JsonNode message, JsonNode code) {
+        String text = message.isTextual() && !message.asText().isBlank()
+                ? ChatJson.excerpt(message.asText(), MAX_MESSAGE_CHARS)
+                : GENERIC_MESSAGE;
+        // error.code is a string for OpenAI and Azure, a number for OpenRouter and vLLM
+        Optional<String> upstreamCode = code.isValueNode() && !code.isNull() && !code.asText().isBlank()
+                ? Optional.of(code.asText())
+                : Optional.empty();
+        return failure(text, upstreamCode);
+    }
+
+    private static CompletionFailure failure(String message, Optional<String> code) {
+        return new CompletionFailure(FailureKind.UPSTREAM_ERROR, message, 0, code, Optional.empty());
+    }
+}
