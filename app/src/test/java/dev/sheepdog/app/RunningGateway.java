@@ -21,10 +21,19 @@ final class RunningGateway implements AutoCloseable {
     }
 
     static RunningGateway offline(SimulatorSettings simulator) {
-        HttpSettings http = new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES,
-                Duration.ofSeconds(1), Duration.ofSeconds(2));
-        return new RunningGateway(new GatewayConfig(http, simulator, Optional.empty(),
+        return new RunningGateway(new GatewayConfig(http(), simulator, Optional.empty(),
                 GatewayConfig.HOLYSHEEP_DEFAULT_URL, StreamDeadlines.DEFAULT));
+    }
+
+    private static HttpSettings http() {
+        return new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
+    }
+
+    /** A gateway streaming from an OpenAI-compatible provider at {@code baseUrl} with this key. */
+    static RunningGateway withProvider(URI baseUrl, String key, StreamDeadlines deadlines) {
+        return new RunningGateway(new GatewayConfig(http(), SimulatorSettings.DEFAULT, Optional.of(key), baseUrl,
+                deadlines));
     }
 
     static RunningGateway offline() {

@@ -114,7 +114,9 @@ final class HolySheepStream implements CompletionStream {
         return true;
     }
 
-    private CompletionEvent deliver(CompletionEvent event) {
+    private CompletionEvent deliver(CompletionEvent next) {
+        CompletionEvent event = next instanceof CompletionEvent.Failed failed
+                ? new CompletionEvent.Failed(Redaction.scrub(failed.failure(), key)) : next;
         if (event instanceof CompletionEvent.Chunk || event instanceof CompletionEvent.UsageReport) {
             deadline.chunkArrived(System.nanoTime());
         }
