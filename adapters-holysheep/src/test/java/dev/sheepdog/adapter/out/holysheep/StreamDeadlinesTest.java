@@ -10,6 +10,10 @@ import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.StreamDeadlines;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +24,22 @@ import org.junit.jupiter.api.Test;
 class StreamDeadlinesTest {
 
     private static final StreamDeadlines TIGHT = new StreamDeadlines(
-            Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofMillis(300), Duration.ofSeconds(2));
+            Duration.ofMillis(300), Duration.ofMillis(400), Duration.ofMillis(300), Duration.ofSeconds(2));
 
     private final HolySheepCompletionProvider provider = new HolySheepCompletionProvider(Clock.systemUTC());
+
+    @Test
+    void aProviderThatCannotBeReachedInTimeHitsTheConnectDeadline() throws Exception {
+        // A listener that never accepts, its queue full: the next connection attempt hangs.
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket first = new Socket(listener.getInetAddress(), listener.getLocalPort());
+             Socket second = new Socket(listener.getInetAddress(), listener.getLocalPort())) {
+            URI unreachable = URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/v1");
+
+            assertFailure(drain(provider.open(endpoint(unreachable, TIGHT), ApiKey.NONE, Requests.streaming())),
+                    FailureKind.CONNECT_TIMEOUT);
+        }
+    }
 
     @Test
     void keepAliveCommentsDoNotResetTheFirstTokenDeadline() throws Exception {
