@@ -23,7 +23,7 @@ class CompletionServiceListModelsTest {
 
     @Test
     void listsDeclaredModelsAsTheirEndpointsWithoutAskingTheProvider() {
-        CompletionService service = new CompletionService(
+        CompletionService service = Gateways.completions(
                 List.of(endpoint("holysheep", "openai", "gpt-4.1", "deepseek-v3.2")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).containsExactly(
@@ -36,7 +36,7 @@ class CompletionServiceListModelsTest {
         openai.willListModels(new ModelInfo("gpt-4.1", "openai"), new ModelInfo("o3", "openai"));
         var holysheep = endpoint("holysheep", "openai");
         ApiKey key = ApiKey.of("sk-holysheep");
-        CompletionService service = new CompletionService(List.of(holysheep), providers, Map.of(holysheep.id(), key), Telemetry.NONE, Clock.systemUTC());
+        CompletionService service = Gateways.completions(List.of(holysheep), providers, Map.of(holysheep.id(), key), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).extracting(ModelInfo::id).containsExactly("gpt-4.1", "o3");
         assertThat(openai.listings()).singleElement().satisfies(listing -> {
@@ -49,7 +49,7 @@ class CompletionServiceListModelsTest {
     @Test
     void mergesEndpointsKeepingTheFirstOfEachModelId() {
         simulator.willListModels(new ModelInfo("gpt-4.1", "sheepdog-simulator"), new ModelInfo("sim-1", "sim"));
-        CompletionService service = new CompletionService(
+        CompletionService service = Gateways.completions(
                 List.of(endpoint("holysheep", "openai", "gpt-4.1"), endpoint("local", "simulator"),
                         endpoint("canary", "openai", "sim-1", "gpt-5")),
                 providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
@@ -62,7 +62,7 @@ class CompletionServiceListModelsTest {
     void skipsAnEndpointWhoseProviderCannotListItsModels() {
         openai.willFailListingModels(CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "503"));
         simulator.willListModels(new ModelInfo("sim-1", "sim"));
-        CompletionService service = new CompletionService(
+        CompletionService service = Gateways.completions(
                 List.of(endpoint("holysheep", "openai"), endpoint("local", "simulator")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).containsExactly(new ModelInfo("sim-1", "sim"));

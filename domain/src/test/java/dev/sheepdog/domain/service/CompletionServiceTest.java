@@ -44,7 +44,7 @@ class CompletionServiceTest {
         Endpoint local = endpoint("local", "simulator", "deepseek-v3.2");
         ScriptedStream answer = ScriptedStream.answering("Xin chào");
         simulator.willAnswer(answer);
-        CompletionService service = new CompletionService(List.of(holysheep, local), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
+        CompletionService service = Gateways.completions(List.of(holysheep, local), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         CompletionStream stream = service.stream(Requests.ask("deepseek-v3.2", "Hi"), CALLER);
 
@@ -59,7 +59,7 @@ class CompletionServiceTest {
         Endpoint keyed = endpoint("keyed", "openai", "gpt-4.1");
         Endpoint open = endpoint("open", "simulator", "deepseek-v3.2");
         ApiKey key = ApiKey.of("sk-keyed");
-        CompletionService service = new CompletionService(List.of(keyed, open), providers,
+        CompletionService service = Gateways.completions(List.of(keyed, open), providers,
                 Map.of(keyed.id(), key), Telemetry.NONE, Clock.systemUTC());
 
         service.stream(Requests.ask("gpt-4.1", "Hi"), CALLER);
@@ -71,7 +71,7 @@ class CompletionServiceTest {
 
     @Test
     void answersAnUnknownModelWithModelNotFoundWithoutOpeningAnything() throws InterruptedException {
-        CompletionService service = new CompletionService(
+        CompletionService service = Gateways.completions(
                 List.of(endpoint("holysheep", "openai", "gpt-4.1")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         CompletionStream stream = service.stream(Requests.ask("gpt-9", "Hi"), CALLER);
@@ -87,7 +87,7 @@ class CompletionServiceTest {
 
     @Test
     void anEndpointWithoutDeclaredModelsServesAnyModel() {
-        CompletionService service = new CompletionService(List.of(endpoint("holysheep", "openai")), providers,
+        CompletionService service = Gateways.completions(List.of(endpoint("holysheep", "openai")), providers,
                 Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         service.stream(Requests.ask("whatever-model", "Hi"), CALLER);
@@ -97,7 +97,7 @@ class CompletionServiceTest {
 
     @Test
     void theFirstEndpointServingTheModelWins() {
-        CompletionService service = new CompletionService(
+        CompletionService service = Gateways.completions(
                 List.of(endpoint("first", "simulator", "gpt-4.1"), endpoint("second", "openai")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         service.stream(Requests.ask("gpt-4.1", "Hi"), CALLER);
@@ -110,7 +110,7 @@ class CompletionServiceTest {
     void refusesAnEndpointWhoseProviderHasNoAdapter() {
         List<Endpoint> endpoints = List.of(endpoint("holysheep", "holysheep", "gpt-4.1"));
 
-        assertThatThrownBy(() -> new CompletionService(endpoints, providers, Map.of(), Telemetry.NONE, Clock.systemUTC()))
+        assertThatThrownBy(() -> Gateways.completions(endpoints, providers, Map.of(), Telemetry.NONE, Clock.systemUTC()))
                 .hasMessageContaining("no provider adapter named 'holysheep'")
                 .hasMessageContaining("endpoint holysheep");
     }

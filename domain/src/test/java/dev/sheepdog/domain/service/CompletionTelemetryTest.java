@@ -34,7 +34,7 @@ class CompletionTelemetryTest {
     private final ScriptedCompletionProvider provider = new ScriptedCompletionProvider();
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
     private final ManualClock clock = new ManualClock();
-    private final CompletionService service = new CompletionService(
+    private final CompletionService service = Gateways.completions(
             List.of(CompletionServiceTest.endpoint("local", ScriptedCompletionProvider.NAME)),
             Map.of(ScriptedCompletionProvider.NAME, provider), Map.of(), telemetry, clock);
 

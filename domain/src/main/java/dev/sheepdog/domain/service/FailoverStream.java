@@ -1,0 +1,131 @@
+package dev.sheepdog.domain.service;
+
+import dev.sheepdog.domain.model.CompletionEvent;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.KeyLease;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tries a route's endpoints in order, and an endpoint's keys in turn, until one starts answering.
+ * A retryable failure before the first chunk moves on; after the first chunk nothing is retried,
+ * and a caller's error is never retried.
+ */
+final class FailoverStream implements CompletionStream {
+
+    /** Opens one attempt: a provider stream on an endpoint with a leased key. */
+    @FunctionalInterface
+    interface Attempts {
+        CompletionStream open(Endpoint endpoint, KeyLease lease, CompletionRequest request);
+    }
+
+    private final CompletionRequest request;
+    private final Iterator<Endpoint> route;
+    private final Attempts attempts;
+    private final KeyRing keys;
+    private final Clock clock;
+    private final Instant giveUpAt;
+    private Endpoint endpoint;
+    private int triesOnEndpoint;
+    private boolean endpointDone;
+    private CompletionStream current;
+    private CompletionFailure lastFailure;
+    private boolean started;
+    private CompletionEvent terminal;
+
+    FailoverStream(CompletionRequest request, List<Endpoint> route, Attempts attempts, KeyRing keys, Clock clock) {
+        this.request = request;
+        this.route = route.iterator();
+        this.attempts = attempts;
+        this.keys = keys;
+        this.clock = clock;
+        // No new attempt starts once the first endpoint's whole-stream deadline has passed.
+        this.giveUpAt = clock.instant().plus(route.getFirst().deadlines().total());
+        // The provider's work starts with the request, not with the reader's first poll.
+        this.current = openNext();
+    }
+
+    @Override
+    public Optional<CompletionEvent> poll(Duration maxWait) throws InterruptedException {
+        long waitEnd = System.nanoTime() + maxWait.toNanos();
+        while (terminal == null) {
+            if (current == null && (current = openNext()) == null) {
+                terminal = new CompletionEvent.Failed(lastFailure);
+                break;
+            }
+            Optional<CompletionEvent> next = current.poll(Duration.ofNanos(Math.max(0, waitEnd - System.nanoTime())));
+            if (next.isEmpty()) {
+                return next;
+            }
+            CompletionEvent event = next.get();
+            if (!started && event instanceof CompletionEvent.Failed failed && failed.failure().retryable()) {
+                lastFailure = failed.failure();
+                current.close();
+                current = null;
+                continue;
+            }
+            started |= event instanceof CompletionEvent.Chunk;
+            if (event.terminal()) {
+                terminal = event;
+            }
+            return next;
+        }
+        return Optional.of(terminal);
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private CompletionStream openNext() {
+        while (true) {
+            if (endpoint == null || !retrySameEndpoint()) {
+                if (!route.hasNext() || !clock.instant().isBefore(giveUpAt)) {
+                    return null;
+                }
+                endpoint = route.next();
+                triesOnEndpoint = 0;
+                endpointDone = false;
+            }
+            triesOnEndpoint++;
+            Optional<KeyLease> lease = keys.lease(endpoint.id());
+            if (lease.isPresent()) {
+                return attempts.open(endpoint, lease.get(), request);
+            }
+            lastFailure = noUsableKey();
+            endpointDone = true;
+        }
+    }
+
+    // A refused, rate-limited or out-of-balance key is the key's problem: another key of the same endpoint may do.
+    private boolean retrySameEndpoint() {
+        return !endpointDone && lastFailure != null && triesOnEndpoint < keys.pool(endpoint.id()).stored().size()
+                && switch (lastFailure.kind()) {
+                    case UPSTREAM_AUTH, RATE_LIMITED, INSUFFICIENT_BALANCE -> true;
+                    default -> false;
+                };
+    }
+
+    private CompletionFailure noUsableKey() {
+        Optional<Instant> coolingEnds = keys.pool(endpoint.id()).coolingEnds();
+        if (coolingEnds.isPresent()) {
+            Duration wait = Duration.between(clock.instant(), coolingEnds.get());
+            return new CompletionFailure(FailureKind.RATE_LIMITED, "Every key of endpoint " + endpoint.id()
+                    + " is rate limited; retry after " + Math.max(1, wait.toSeconds()) + " s.", 429,
+                    Optional.empty(), Optional.of(wait.isNegative() ? Duration.ZERO : wait));
+        }
+        return CompletionFailure.of(FailureKind.UPSTREAM_AUTH,
+                "Endpoint " + endpoint.id() + " has no usable key; the operator must add or enable one.");
+    }
+}

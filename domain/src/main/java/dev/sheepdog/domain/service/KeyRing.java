@@ -1,0 +1,165 @@
+package dev.sheepdog.domain.service;
+
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.KeyChangeRejected;
+import dev.sheepdog.domain.model.KeyEvent;
+import dev.sheepdog.domain.model.KeyLease;
+import dev.sheepdog.domain.model.KeyPolicy;
+import dev.sheepdog.domain.model.KeyPool;
+import dev.sheepdog.domain.model.KeyStatus;
+import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.port.out.KeyStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The key pools of every endpoint, kept in the key store. An operator's change is stored before
+ * the pool applies it; what traffic changes (a refused key, a rate-limited one) is stored after.
+ */
+public final class KeyRing implements KeyPool.Listener {
+
+    private static final System.Logger LOG = System.getLogger("sheepdog.keys");
+
+    private final KeyStore store;
+    private final Clock clock;
+    private final Object guard = new Object();
+    private final Object saving = new Object();
+    private final Map<EndpointId, KeyPool> pools = new LinkedHashMap<>();
+    // Keys stored for endpoints this configuration no longer has: kept, so a save never drops them.
+    private final Map<EndpointId, List<StoredKey>> unconfigured = new LinkedHashMap<>();
+    private long changes;
+    private long saved;
+
+    public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints) {
+        this.store = store;
+        this.clock = clock;
+        Map<EndpointId, List<StoredKey>> stored = store.load();
+        for (EndpointId endpoint : endpoints) {
+            pools.put(endpoint, new KeyPool(endpoint, stored.getOrDefault(endpoint, List.of()), policy, this, guard));
+        }
+        stored.forEach((endpoint, keys) -> {
+            if (!pools.containsKey(endpoint)) {
+                unconfigured.put(endpoint, List.copyOf(keys));
+            }
+        });
+    }
+
+    /** Fills the pools of an empty store from configuration, e.g. {@code HOLYSHEEP_API_KEY}; else does nothing. */
+    public void seedIfEmpty(Map<EndpointId, List<ApiKey>> seeds) {
+        synchronized (saving) {
+            synchronized (guard) {
+                if (pools.values().stream().anyMatch(pool -> !pool.isEmpty()) || !unconfigured.isEmpty()) {
+                    return;
+                }
+                Map<EndpointId, List<StoredKey>> seeded = new LinkedHashMap<>();
+                seeds.forEach((endpoint, keys) -> seeded.put(endpoint,
+                        keys.stream().map(key -> StoredKey.active(key, clock.instant())).toList()));
+                seeded.forEach((endpoint, keys) -> pool(endpoint).reconcile(keys));
+                store.save(snapshot());
+                seeded.forEach((endpoint, keys) -> LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint,
+                        keys.stream().map(key -> key.key().fingerprint()).toList()));
+            }
+        }
+    }
+
+    /** A key for one request to the endpoint: {@link KeyLease#none()} when it has no keys; empty when none is usable now. */
+    public Optional<KeyLease> lease(EndpointId endpoint) {
+        KeyPool pool = pools.get(endpoint);
+        if (pool == null || pool.isEmpty()) {
+            return Optional.of(KeyLease.none());
+        }
+        return pool.lease(clock.instant());
+    }
+
+    /** The pool of a configured endpoint. */
+    public KeyPool pool(EndpointId endpoint) {
+        KeyPool pool = pools.get(endpoint);
+        if (pool == null) {
+            throw new KeyChangeRejected(KeyChangeRejected.Reason.UNKNOWN_ENDPOINT,
+                    "No endpoint named " + endpoint + " is configured.");
+        }
+        return pool;
+    }
+
+    public Map<EndpointId, List<KeyStatus>> statuses() {
+        Map<EndpointId, List<KeyStatus>> statuses = new LinkedHashMap<>();
+        pools.forEach((endpoint, pool) -> statuses.put(endpoint, pool.statuses()));
+        return statuses;
+    }
+
+    /**
+     * Applies an operator's change to one endpoint: stored first, then taken over by the pool.
+     * When storing fails, nothing changed.
+     */
+    public void change(EndpointId endpoint, UnaryOperator<List<StoredKey>> change) {
+        KeyPool pool = pool(endpoint);
+        synchronized (saving) {
+            synchronized (guard) {
+                List<StoredKey> changed = change.apply(pool.stored());
+                Map<EndpointId, List<StoredKey>> all = snapshot();
+                all.put(endpoint, changed);
+                store.save(all);
+                pool.reconcile(changed);
+                saved = ++changes;
+            }
+        }
+        pool.sweep(clock.instant());
+    }
+
+    /** Lets retiring keys go whose time has come; run on a schedule. */
+    public void sweep() {
+        pools.values().forEach(pool -> pool.sweep(clock.instant()));
+    }
+
+    @Override
+    public void changed(KeyPool pool, List<KeyEvent> events) {
+        events.forEach(KeyRing::announce);
+        Map<EndpointId, List<StoredKey>> all;
+        long version;
+        synchronized (guard) {
+            all = snapshot();
+            version = ++changes;
+        }
+        synchronized (saving) {
+            if (version <= saved) {
+                return; // a later snapshot, which includes this change, is already stored
+            }
+            try {
+                store.save(all);
+                saved = version;
+            } catch (KeyStoreException e) {
+                LOG.log(ERROR, "could not store the key change of endpoint {0}: {1}", pool.endpoint(), e.getMessage());
+            }
+        }
+    }
+
+    private Map<EndpointId, List<StoredKey>> snapshot() {
+        Map<EndpointId, List<StoredKey>> all = new LinkedHashMap<>(unconfigured);
+        pools.forEach((endpoint, pool) -> all.put(endpoint, pool.stored()));
+        return all;
+    }
+
+    private static void announce(KeyEvent event) {
+        switch (event.kind()) {
+            case DISABLED -> LOG.log(ERROR, "key {0} of endpoint {1} is disabled: {2}", event.fingerprint(),
+                    event.endpoint(), event.detail());
+            case ROLLED_BACK -> LOG.log(ERROR, "ROTATION ROLLED BACK on endpoint {0}: {1}", event.endpoint(),
+                    event.detail());
+            case COOLING -> LOG.log(WARNING, "key {0} of endpoint {1} is rate limited, {2}", event.fingerprint(),
+                    event.endpoint(), event.detail());
+            case RETIRED -> LOG.log(INFO, "key {0} of endpoint {1} is retired: {2}", event.fingerprint(),
+                    event.endpoint(), event.detail());
+        }
+    }
+}

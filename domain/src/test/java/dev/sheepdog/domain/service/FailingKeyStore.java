@@ -1,0 +1,28 @@
+package dev.sheepdog.domain.service;
+
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.port.out.KeyStore;
+import java.util.List;
+import java.util.Map;
+
+/** A key store that reads but can no longer write, like a full disk. */
+final class FailingKeyStore implements KeyStore {
+
+    private final KeyStore readable;
+
+    FailingKeyStore(KeyStore readable) {
+        this.readable = readable;
+    }
+
+    @Override
+    public Map<EndpointId, List<StoredKey>> load() {
+        return readable.load();
+    }
+
+    @Override
+    public void save(Map<EndpointId, List<StoredKey>> keys) {
+        throw new KeyStoreException("the disk is full");
+    }
+}
