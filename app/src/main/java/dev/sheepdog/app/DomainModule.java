@@ -2,16 +2,14 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.sheepdog.domain.model.ApiKey;
-import dev.sheepdog.domain.model.Endpoint;
-import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
-import java.time.Clock;
 import dev.sheepdog.domain.service.CompletionService;
-import java.util.List;
+import dev.sheepdog.domain.service.KeyRing;
+import java.time.Clock;
 import java.util.Map;
 import javax.inject.Singleton;
 
@@ -24,8 +22,8 @@ final class DomainModule {
 
     @Provides
     @Singleton
-    static CompletionService completionService(List<Endpoint> endpoints, Map<String, CompletionProvider> providers,
-                                               Map<EndpointId, ApiKey> keys, Clock clock) {
+    static CompletionService completionService(Endpoints endpoints, Map<String, CompletionProvider> providers,
+                                               KeyRing keys, Clock clock) {
         return new CompletionService(endpoints, providers, keys, Telemetry.NONE, clock);
     }
 

@@ -4,35 +4,52 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sheepdog.adapter.in.http.HttpSettings;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
+import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Everything {@code serve} is configured with, from flags and environment variables.
  *
- * @param holySheepKey   the provider key; without one the gateway answers from the simulator
- * @param holySheepUrl   the OpenAI-compatible base URL the key belongs to
+ * @param holySheepKeys keys that seed an empty key store ({@code HOLYSHEEP_API_KEY}, {@code HOLYSHEEP_KEY_PRIMARY});
+ *                      with none here and none stored, the gateway answers from the simulator
+ * @param holySheepUrl  the OpenAI-compatible base URL the keys belong to
+ * @param dataDir       where the key store lives
+ * @param masterKey     encrypts the key store at rest when present ({@code SHEEPDOG_MASTER_KEY})
+ * @param adminToken    enables {@code /admin} when present ({@code SHEEPDOG_ADMIN_TOKEN})
  */
 public record GatewayConfig(
         HttpSettings http,
         SimulatorSettings simulator,
-        Optional<String> holySheepKey,
+        List<String> holySheepKeys,
         URI holySheepUrl,
-        StreamDeadlines deadlines) {
+        StreamDeadlines deadlines,
+        Path dataDir,
+        Optional<String> masterKey,
+        Optional<String> adminToken,
+        KeyPolicy keyPolicy) {
 
     public static final URI HOLYSHEEP_DEFAULT_URL = URI.create("https://api.holysheep.ai/v1");
 
     public GatewayConfig {
         requireNonNull(http, "http");
         requireNonNull(simulator, "simulator");
-        requireNonNull(holySheepKey, "holySheepKey");
+        holySheepKeys = List.copyOf(holySheepKeys);
         requireNonNull(holySheepUrl, "holySheepUrl");
         requireNonNull(deadlines, "deadlines");
+        requireNonNull(dataDir, "dataDir");
+        requireNonNull(masterKey, "masterKey");
+        requireNonNull(adminToken, "adminToken");
+        requireNonNull(keyPolicy, "keyPolicy");
     }
 
-    /** Whether requests go to the built-in simulator because no provider key is configured. */
-    public boolean offline() {
-        return holySheepKey.isEmpty();
+    @Override
+    public String toString() {
+        return "GatewayConfig[http=" + http + ", holySheepUrl=" + holySheepUrl + ", dataDir=" + dataDir
+                + ", keys=" + holySheepKeys.size() + " (hidden), masterKey=" + (masterKey.isPresent() ? "****" : "none")
+                + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + "]";
     }
 }

@@ -2,12 +2,16 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.sheepdog.adapter.in.http.AdminApi;
 import dev.sheepdog.adapter.in.http.JavalinHttpServer;
+import dev.sheepdog.adapter.in.http.KeyAdministration;
+import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
-import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
-import java.util.List;
+import dev.sheepdog.domain.service.KeyRing;
+import dev.sheepdog.domain.service.KeyService;
 import javax.inject.Singleton;
 
 /** The inbound HTTP adapter. */
@@ -20,14 +24,16 @@ final class HttpModule {
     @Provides
     @Singleton
     static JavalinHttpServer httpServer(GatewayConfig config, StreamCompletionUseCase completions,
-                                        ListModelsUseCase models) {
-        return new JavalinHttpServer(config.http(), completions, models);
+                                        ListModelsUseCase models, KeyService keys) {
+        KeyAdministration keyAdministration = new KeyAdministration(keys, keys, keys, keys, keys, keys);
+        return new JavalinHttpServer(config.http(), completions, models,
+                config.adminToken().map(token -> new AdminApi(token, keyAdministration)));
     }
 
     @Provides
     @Singleton
     static Gateway gateway(GatewayConfig config, JavalinHttpServer http, HolySheepCompletionProvider holySheep,
-                           List<Endpoint> endpoints) {
-        return new Gateway(config, http, () -> holySheep.prepare(endpoints));
+                           Endpoints endpoints, KeyRing keys, FileKeyStore keyStore) {
+        return new Gateway(config, endpoints, http, () -> holySheep.prepare(endpoints.all()), keys::sweep, keyStore);
     }
 }

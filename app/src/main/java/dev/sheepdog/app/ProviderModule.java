@@ -4,10 +4,10 @@ import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
-import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.port.out.CompletionProvider;
+import dev.sheepdog.domain.port.out.KeyStore;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
@@ -45,10 +45,12 @@ final class ProviderModule {
         return Map.of(SimulatedCompletionProvider.NAME, simulator, HolySheepCompletionProvider.NAME, holySheep);
     }
 
+    /** HolySheep when a key is configured or stored for it; the simulator otherwise. */
     @Provides
     @Singleton
-    static List<Endpoint> endpoints(GatewayConfig config) {
-        if (config.offline()) {
+    static List<Endpoint> endpoints(GatewayConfig config, KeyStore store) {
+        boolean keyed = !config.holySheepKeys().isEmpty() || !store.load().getOrDefault(HOLYSHEEP, List.of()).isEmpty();
+        if (!keyed) {
             return List.of(new Endpoint(SIMULATOR, SimulatedCompletionProvider.NAME, URI.create("sim://local"),
                     new HashSet<>(config.simulator().models()), config.deadlines()));
         }
@@ -57,9 +59,4 @@ final class ProviderModule {
                 config.deadlines()));
     }
 
-    @Provides
-    @Singleton
-    static Map<EndpointId, ApiKey> keys(GatewayConfig config) {
-        return config.holySheepKey().map(key -> Map.of(HOLYSHEEP, ApiKey.of(key))).orElse(Map.of());
-    }
 }

@@ -1,16 +1,23 @@
 package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.in.http.HttpSettings;
+import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.KeyPolicy;
+import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -70,6 +77,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Deadline for a whole completion (SHEEPDOG_STREAM_TIMEOUT, default ${DEFAULT-VALUE}).")
     Duration streamTimeout;
 
+    @Option(names = "--data-dir", defaultValue = "${env:SHEEPDOG_DATA_DIR:-./data}",
+            description = "Where the key store lives (SHEEPDOG_DATA_DIR, default ${DEFAULT-VALUE}). "
+                    + "SHEEPDOG_MASTER_KEY, when set, encrypts it at rest.")
+    Path dataDir;
+
+    @Option(names = "--key-probation", defaultValue = "${env:SHEEPDOG_KEY_PROBATION:-5m}",
+            converter = DurationConverter.class,
+            description = "How long a rotated-in key may still be rolled back (SHEEPDOG_KEY_PROBATION, default ${DEFAULT-VALUE}).")
+    Duration keyProbation;
+
+    @Option(names = "--key-retire-grace", defaultValue = "${env:SHEEPDOG_KEY_RETIRE_GRACE:-15m}",
+            converter = DurationConverter.class,
+            description = "The longest a retiring key is kept for streams still using it "
+                    + "(SHEEPDOG_KEY_RETIRE_GRACE, default ${DEFAULT-VALUE}).")
+    Duration keyRetireGrace;
+
+    @Option(names = "--key-cooldown", defaultValue = "${env:SHEEPDOG_KEY_COOLDOWN:-30s}",
+            converter = DurationConverter.class,
+            description = "How long a rate-limited key rests when the provider gives no Retry-After "
+                    + "(SHEEPDOG_KEY_COOLDOWN, default ${DEFAULT-VALUE}).")
+    Duration keyCooldown;
+
     @Option(names = "--sim-first-token", defaultValue = "${env:SHEEPDOG_SIM_FIRST_TOKEN:-300ms}",
             converter = DurationConverter.class,
             description = "Simulator: time to the first token (SHEEPDOG_SIM_FIRST_TOKEN, default ${DEFAULT-VALUE}).")
@@ -89,7 +118,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         GatewayConfig config = config();
-        Gateway gateway = GatewayComponent.create(config, Clock.systemUTC()).gateway().start();
+        Gateway gateway;
+        try {
+            gateway = GatewayComponent.create(config, Clock.systemUTC()).gateway().start();
+        } catch (KeyStoreException e) {
+            LOG.error("cannot start: {}", e.getMessage());
+            return 2;
+        }
         announce(gateway);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,22 +137,38 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     GatewayConfig config() {
-        Optional<String> key = Optional.ofNullable(environment.get("HOLYSHEEP_API_KEY")).filter(k -> !k.isBlank());
+        List<String> keys = Stream.of("HOLYSHEEP_API_KEY", "HOLYSHEEP_KEY_PRIMARY").map(this::secret)
+                .flatMap(Optional::stream).toList();
         HttpSettings http = new HttpSettings(host, port, maxBodyBytes, heartbeat, shutdownGrace);
         SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(simFirstToken, simTokenDelay);
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
-        return new GatewayConfig(http, simulator, key, holySheepUrl, deadlines);
+        KeyPolicy keyPolicy = new KeyPolicy(keyProbation, keyRetireGrace, keyCooldown,
+                KeyPolicy.DEFAULT.validationTimeout());
+        return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
+                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy);
+    }
+
+    // Secrets come only from the environment: flags would show in the process list.
+    private Optional<String> secret(String variable) {
+        return Optional.ofNullable(environment.get(variable)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
     private static void announce(Gateway gateway) {
         Duration startup = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now())).orElse(Duration.ZERO);
         GatewayConfig config = gateway.config();
-        if (config.offline()) {
-            LOG.info("no HOLYSHEEP_API_KEY set: answering from the built-in simulator (models {})",
-                    String.join(", ", config.simulator().models()));
-        } else {
-            LOG.info("streaming from {}", config.holySheepUrl());
+        for (Endpoint endpoint : gateway.endpoints().all()) {
+            if (endpoint.provider().equals(SimulatedCompletionProvider.NAME)) {
+                LOG.info("no HOLYSHEEP_API_KEY set and no key stored: answering from the built-in simulator "
+                        + "(models {})", String.join(", ", config.simulator().models()));
+            } else {
+                LOG.info("endpoint {} streams from {}", endpoint.id(), endpoint.baseUrl());
+            }
+        }
+        LOG.info("keys are stored in {}{}", config.dataDir().toAbsolutePath().normalize(),
+                config.masterKey().isPresent() ? ", encrypted" : "");
+        if (config.adminToken().isPresent()) {
+            LOG.info("admin API enabled under /admin");
         }
         LOG.info("Sheepdog ready on http://localhost:{} in {} ms", gateway.port(), startup.toMillis());
     }

@@ -3,10 +3,16 @@ package dev.sheepdog.app;
 import dev.sheepdog.adapter.in.http.HttpSettings;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
+import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.StreamDeadlines;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A whole gateway, wired as {@code serve} wires it, on a free port, answering from a fast simulator. */
@@ -20,9 +26,29 @@ final class RunningGateway implements AutoCloseable {
         this.gateway = component.gateway().start();
     }
 
+    /** A gateway as configured, on a free port; the test chooses its data directory. */
+    static RunningGateway with(GatewayConfig config) {
+        return new RunningGateway(config);
+    }
+
+    /** The configuration these gateways start from: local, fast, with a fresh data directory. */
+    static GatewayConfig config(SimulatorSettings simulator, List<String> keys, URI providerUrl,
+                                StreamDeadlines deadlines, Optional<String> adminToken) {
+        return new GatewayConfig(http(), simulator, keys, providerUrl, deadlines, freshDataDir(), Optional.empty(),
+                adminToken, KeyPolicy.DEFAULT);
+    }
+
     static RunningGateway offline(SimulatorSettings simulator) {
-        return new RunningGateway(new GatewayConfig(http(), simulator, Optional.empty(),
-                GatewayConfig.HOLYSHEEP_DEFAULT_URL, StreamDeadlines.DEFAULT));
+        return new RunningGateway(config(simulator, List.of(), GatewayConfig.HOLYSHEEP_DEFAULT_URL,
+                StreamDeadlines.DEFAULT, Optional.empty()));
+    }
+
+    static Path freshDataDir() {
+        try {
+            return Files.createTempDirectory("sheepdog-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static HttpSettings http() {
@@ -32,8 +58,7 @@ final class RunningGateway implements AutoCloseable {
 
     /** A gateway streaming from an OpenAI-compatible provider at {@code baseUrl} with this key. */
     static RunningGateway withProvider(URI baseUrl, String key, StreamDeadlines deadlines) {
-        return new RunningGateway(new GatewayConfig(http(), SimulatorSettings.DEFAULT, Optional.of(key), baseUrl,
-                deadlines));
+        return new RunningGateway(config(SimulatorSettings.DEFAULT, List.of(key), baseUrl, deadlines, Optional.empty()));
     }
 
     static RunningGateway offline() {

@@ -28,24 +28,35 @@ class ServeCommandTest {
     }
 
     @Test
-    void runsOfflineOnTheSimulatorWhenNoKeyIsSet() {
+    void hasNoKeyToSeedWhenNoneIsSet() {
         GatewayConfig config = parse(Map.of(), "serve", "--port", "0");
 
-        assertThat(config.offline()).isTrue();
+        assertThat(config.holySheepKeys()).isEmpty();
         assertThat(config.http().port()).isZero();
     }
 
     @Test
-    void usesTheProviderWhenAKeyIsSetInTheEnvironment() {
-        GatewayConfig config = parse(Map.of("HOLYSHEEP_API_KEY", "sk-test"), "serve");
+    void seedsTheKeysSetInTheEnvironment() {
+        GatewayConfig config = parse(Map.of("HOLYSHEEP_API_KEY", "sk-test", "HOLYSHEEP_KEY_PRIMARY", "sk-primary"),
+                "serve");
 
-        assertThat(config.offline()).isFalse();
-        assertThat(config.holySheepKey()).contains("sk-test");
+        assertThat(config.holySheepKeys()).containsExactly("sk-test", "sk-primary");
     }
 
     @Test
     void aBlankKeyCountsAsNoKey() {
-        assertThat(parse(Map.of("HOLYSHEEP_API_KEY", "  "), "serve").offline()).isTrue();
+        assertThat(parse(Map.of("HOLYSHEEP_API_KEY", "  "), "serve").holySheepKeys()).isEmpty();
+    }
+
+    @Test
+    void readsTheDataDirectoryMasterKeyAndAdminTokenWithoutShowingThem() {
+        GatewayConfig config = parse(Map.of("SHEEPDOG_MASTER_KEY", "master-secret", "SHEEPDOG_ADMIN_TOKEN",
+                "admin-secret", "HOLYSHEEP_API_KEY", "sk-hidden"), "serve", "--data-dir", "/var/lib/sheepdog");
+
+        assertThat(config.dataDir()).hasToString("/var/lib/sheepdog");
+        assertThat(config.masterKey()).contains("master-secret");
+        assertThat(config.adminToken()).contains("admin-secret");
+        assertThat(config.toString()).doesNotContain("master-secret", "admin-secret", "sk-hidden");
     }
 
     @Test

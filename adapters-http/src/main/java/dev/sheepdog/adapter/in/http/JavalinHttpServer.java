@@ -7,7 +7,9 @@ import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.util.JavalinException;
 import io.javalin.router.EndpointNotFound;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,12 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final Javalin javalin;
 
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models) {
+        this(settings, completions, models, Optional.empty());
+    }
+
+    /** @param admin the operator's API; without it, nothing under {@code /admin} exists */
+    public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
+                             Optional<AdminApi> admin) {
         this.settings = settings;
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -44,6 +52,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
             config.routes.get(ModelRoutes.PATH, modelRoutes::list);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            admin.ifPresent(api -> AdminRoutes.register(config, api, mapper));
             // Javalin answers an unmatched route itself (plain text or its own JSON), which notFound would then keep.
             config.routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(ctx, mapper));
             config.routes.error(404, ctx -> notFound(ctx, mapper));
@@ -64,7 +73,13 @@ public final class JavalinHttpServer implements AutoCloseable {
     /** Stops accepting requests and lets open streams finish for the grace period. */
     @Override
     public void close() {
-        javalin.stop();
+        try {
+            javalin.stop();
+        } catch (JavalinException graceOver) {
+            // Jetty gives up waiting at the end of the grace period and closes what is still open.
+            LOG.warn("stopped after the {} ms grace period; connections still open were closed",
+                    settings.shutdownGrace().toMillis());
+        }
     }
 
     private static void notFound(Context ctx, ObjectMapper mapper) {

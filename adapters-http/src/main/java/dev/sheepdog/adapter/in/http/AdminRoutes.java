@@ -1,0 +1,28 @@
+package dev.sheepdog.adapter.in.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sheepdog.domain.model.KeyChangeRejected;
+import dev.sheepdog.domain.model.KeyStoreException;
+import io.javalin.config.JavalinConfig;
+
+/** Puts the operator's API under {@code /admin}, behind its token. */
+final class AdminRoutes {
+
+    private AdminRoutes() {
+    }
+
+    static void register(JavalinConfig config, AdminApi api, ObjectMapper mapper) {
+        config.routes.before("/admin/*", new AdminAuthorization(api.token(), mapper));
+        KeyAdminRoutes keys = new KeyAdminRoutes(api.keys(), mapper);
+        config.routes.get(KeyAdminRoutes.KEYS, keys::list);
+        config.routes.post(KeyAdminRoutes.ENDPOINT_KEYS, keys::add);
+        config.routes.post(KeyAdminRoutes.KEY + "/rotate", keys::rotate);
+        config.routes.post(KeyAdminRoutes.KEY + "/disable", keys::disable);
+        config.routes.post(KeyAdminRoutes.KEY + "/enable", keys::enable);
+        config.routes.delete(KeyAdminRoutes.KEY, keys::remove);
+        config.routes.exception(KeyChangeRejected.class, (e, ctx) -> AdminErrors.rejected(e, ctx, mapper));
+        config.routes.exception(KeyStoreException.class, (e, ctx) -> AdminErrors.notStored(e, ctx, mapper));
+        config.routes.exception(InvalidRequestException.class,
+                (e, ctx) -> ErrorResponses.send(ctx, e.error(), mapper));
+    }
+}

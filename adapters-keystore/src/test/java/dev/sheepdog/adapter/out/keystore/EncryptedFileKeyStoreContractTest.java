@@ -1,0 +1,26 @@
+package dev.sheepdog.adapter.out.keystore;
+
+import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.domain.port.out.KeyStoreContract;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+
+class EncryptedFileKeyStoreContractTest extends KeyStoreContract {
+
+    static final String MASTER_KEY = "correct horse battery staple";
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected KeyStore createStore() {
+        return new FileKeyStore(directory, Optional.of(MASTER_KEY));
+    }
+
+    @Override
+    protected KeyStore reopen(KeyStore current) {
+        ((FileKeyStore) current).close();
+        return createStore();
+    }
+}
