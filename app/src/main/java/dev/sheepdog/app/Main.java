@@ -1,5 +1,6 @@
 package dev.sheepdog.app;
 
+import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -14,7 +15,12 @@ public final class Main {
     }
 
     static CommandLine commandLine(Map<String, String> environment) {
+        return commandLine(environment, System.in);
+    }
+
+    static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
         return new CommandLine(new SheepdogCommand())
-                .addSubcommand(new ServeCommand(environment));
+                .addSubcommand(new ServeCommand(environment))
+                .addSubcommand(new KeysCommand(stdin));
     }
 }

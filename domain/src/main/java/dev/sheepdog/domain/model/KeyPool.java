@@ -182,7 +182,7 @@ public final class KeyPool {
                 it.remove();
                 events.add(new KeyEvent(KeyEvent.Kind.RETIRED, endpoint, key.key.fingerprint(),
                         key.inFlight > 0 ? "grace over with " + key.inFlight + " streams still using it"
-                                : "its last stream ended"));
+                                : "no stream uses it any more"));
             }
         }
         cursor = keys.isEmpty() ? 0 : cursor % keys.size();

@@ -101,6 +101,6 @@ public final class KeyService implements ListKeysUseCase, AddKeyUseCase, RotateK
     }
 
     private static void audit(String actor, String action, EndpointId endpoint, String keys) {
-        AUDIT.log(INFO, "audit actor={0} action={1} endpoint={2} {3}", actor, action, endpoint, keys);
+        AUDIT.log(INFO, "actor={0} action={1} endpoint={2} {3}", actor, action, endpoint, keys);
     }
 }

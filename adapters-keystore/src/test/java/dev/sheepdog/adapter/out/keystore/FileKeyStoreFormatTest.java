@@ -33,7 +33,8 @@ class FileKeyStoreFormatTest {
 
         JsonNode document = new ObjectMapper().readTree(KeyFiles.bytes(KeyFiles.keysJson(directory)));
         assertThat(document.get("version").intValue()).isEqualTo(1);
-        assertThat(document.get("endpoints").properties()).extracting(Map.Entry::getKey).containsExactly("holysheep-primary", "holysheep-canary");
+        assertThat(document.get("endpoints").properties()).extracting(Map.Entry::getKey)
+                .containsExactly("holysheep-primary", "holysheep-canary");
         JsonNode first = document.get("endpoints").get("holysheep-primary").get(0);
         StoredKey expected = sampleKeys().get(PRIMARY).getFirst();
         assertThat(first.get("secret").textValue()).isEqualTo(expected.key().reveal());

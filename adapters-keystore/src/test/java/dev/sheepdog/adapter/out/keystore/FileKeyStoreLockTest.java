@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(120)
 class FileKeyStoreLockTest {
 
     @TempDir
@@ -24,6 +26,7 @@ class FileKeyStoreLockTest {
     @Test
     void aSecondStoreOnTheSameDirectoryInThisProcessIsRefusedUntilTheFirstIsClosed() throws IOException {
         try (FileKeyStore first = new FileKeyStore(directory, Optional.empty())) {
+            assertThat(first.load()).isEmpty();
             assertThatThrownBy(() -> new FileKeyStore(directory.resolve("."), Optional.empty()))
                     .isInstanceOf(KeyStoreException.class)
                     .hasMessageContaining("another Sheepdog is using the data directory " + directory.toRealPath());
@@ -45,7 +48,9 @@ class FileKeyStoreLockTest {
     @Test
     void aSecondStoreRefusedInThisProcessDoesNotLetGoOfTheFirstStoresLock() throws Exception {
         try (FileKeyStore first = new FileKeyStore(directory, Optional.empty())) {
-            assertThatThrownBy(() -> new FileKeyStore(directory, Optional.empty())).isInstanceOf(KeyStoreException.class);
+            assertThatThrownBy(() -> new FileKeyStore(directory, Optional.empty()))
+                    .isInstanceOf(KeyStoreException.class);
+            assertThat(first.load()).isEmpty();
 
             assertThat(openInAnotherProcess()).isEqualTo(OpenKeyStoreMain.REFUSED);
         }
@@ -54,21 +59,33 @@ class FileKeyStoreLockTest {
     @Test
     void thisProcessIsRefusedWhileAnotherHoldsTheDirectory() throws Exception {
         Process other = start("hold");
-        List<String> output = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null && !line.equals(OpenKeyStoreMain.OPENED_LINE); line = lines.readLine()) {
-            output.add(line);
+        try {
+            List<String> said = readUntilOpened(other);
+            assertThat(other.isAlive()).as("the other process holds the store; it said %s", said).isTrue();
+
+            assertThatThrownBy(() -> new FileKeyStore(directory, Optional.empty()))
+                    .isInstanceOf(KeyStoreException.class)
+                    .hasMessageContaining("another Sheepdog is using the data directory");
+
+            other.getOutputStream().close();
+            assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.exitValue()).isEqualTo(OpenKeyStoreMain.OPENED);
+        } finally {
+            other.destroyForcibly();
         }
-        assertThat(other.isAlive()).as("the other process holds the store; it said %s", output).isTrue();
-
-        assertThatThrownBy(() -> new FileKeyStore(directory, Optional.empty()))
-                .isInstanceOf(KeyStoreException.class)
-                .hasMessageContaining("another Sheepdog is using the data directory");
-
-        other.getOutputStream().close();
-        assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(other.exitValue()).isEqualTo(OpenKeyStoreMain.OPENED);
         new FileKeyStore(directory, Optional.empty()).close();
+    }
+
+    private static List<String> readUntilOpened(Process other) throws IOException {
+        List<String> said = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(
+                new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+        String line = lines.readLine();
+        while (line != null && !line.equals(OpenKeyStoreMain.OPENED_LINE)) {
+            said.add(line);
+            line = lines.readLine();
+        }
+        return said;
     }
 
     private int openInAnotherProcess() throws Exception {
@@ -79,8 +96,9 @@ class FileKeyStoreLockTest {
     }
 
     private Process start(String... mode) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OpenKeyStoreMain.class.getName(), directory.toString()));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                OpenKeyStoreMain.class.getName(), directory.toString()));
         command.addAll(List.of(mode));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

@@ -36,7 +36,8 @@ class FileKeyStorePermissionsTest {
         }
 
         assertThat(Files.getPosixFilePermissions(KeyFiles.keysJson(directory))).isEqualTo(OWNER_READ_WRITE);
-        assertThat(Files.getPosixFilePermissions(directory.resolve(DirectoryLock.LOCK_FILE))).isEqualTo(OWNER_READ_WRITE);
+        Path lock = directory.resolve(DirectoryLock.LOCK_FILE);
+        assertThat(Files.getPosixFilePermissions(lock)).isEqualTo(OWNER_READ_WRITE);
     }
 
     @Test

@@ -62,10 +62,10 @@ class FileKeyStoreSecrecyTest {
         })) {
             record(catchThrowable(() -> failing.save(sampleKeys())));
         }
-        for (String broken : List.of(MISPLACED, "{\"version\": 1, \"endpoints\": {\"a\": [{\"secret\": " + MISPLACED + "}]}}",
-                "{\"version\": 1, \"endpoints\": {\"" + MISPLACED + "\": []}}",
-                "{\"version\": 1, \"endpoints\": {\"a\": [{\"secret\": 1, \"state\": \"" + MISPLACED + "\"}]}}")) {
-            KeyFiles.write(KeyFiles.keysJson(directory), broken);
+        for (String broken : List.of(MISPLACED, "{'version': 1, 'endpoints': {'a': [{'secret': " + MISPLACED + "}]}}",
+                "{'version': 1, 'endpoints': {'" + MISPLACED + "': []}}",
+                "{'version': 1, 'endpoints': {'a': [{'secret': 1, 'state': '" + MISPLACED + "'}]}}")) {
+            KeyFiles.write(KeyFiles.keysJson(directory), broken.replace('\'', '"'));
             try (FileKeyStore corrupt = new FileKeyStore(directory, Optional.empty())) {
                 record(catchThrowable(corrupt::load));
             }
@@ -73,8 +73,9 @@ class FileKeyStoreSecrecyTest {
 
         String log = stderr.toString(StandardCharsets.UTF_8);
         assertThat(messages).hasSize(7).allSatisfy(message -> assertThat(message).isNotBlank());
+        String fingerprint = ApiKey.of(KeyStoreContract.sampleSecrets().getFirst()).fingerprint();
         assertThat(log).as("what was logged, so the scan below is not of nothing")
-                .contains("Saved 5 keys", "is now encrypted", ApiKey.of(KeyStoreContract.sampleSecrets().getFirst()).fingerprint());
+                .contains("Saved 5 keys", "is now encrypted", fingerprint);
         for (String secret : secrets()) {
             assertThat(log).doesNotContain(secret);
             assertThat(messages).allSatisfy(message -> assertThat(message).doesNotContain(secret));

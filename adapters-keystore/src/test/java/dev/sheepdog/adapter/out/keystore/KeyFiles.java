@@ -24,8 +24,13 @@ final class KeyFiles {
     private KeyFiles() {
     }
 
+    /** Where the store keeps its file, as the store names it in messages: symbolic links resolved. */
     static Path keysJson(Path directory) {
-        return directory.resolve(FileKeyStore.FILE_NAME);
+        try {
+            return directory.toRealPath().resolve(FileKeyStore.FILE_NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] bytes(Path file) {
