@@ -1,6 +1,7 @@
 package dev.sheepdog.domain.port.out;
 
 import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.CircuitState;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.Endpoint;
@@ -25,4 +26,9 @@ public interface CompletionProvider {
      * @throws ProviderException when the key is refused, the endpoint unreachable or too slow
      */
     List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout);
+
+    /** The state of the endpoint's circuit breaker, for operators; {@link CircuitState#NONE} when there is none. */
+    default CircuitState circuitState(Endpoint endpoint) {
+        return CircuitState.NONE;
+    }
 }
