@@ -8,12 +8,14 @@ import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
 import dev.sheepdog.domain.service.CompletionService;
+import dev.sheepdog.domain.service.EndpointStatistics;
 import dev.sheepdog.domain.service.KeyRing;
+import dev.sheepdog.domain.service.TrafficRouter;
 import java.time.Clock;
 import java.util.Map;
 import javax.inject.Singleton;
 
-/** The domain's services, bound to the inbound ports the adapters call. */
+/** The completion service, bound to the inbound ports the adapters call. */
 @Module
 final class DomainModule {
 
@@ -22,9 +24,16 @@ final class DomainModule {
 
     @Provides
     @Singleton
+    static Telemetry telemetry() {
+        return Telemetry.NONE;
+    }
+
+    @Provides
+    @Singleton
     static CompletionService completionService(Endpoints endpoints, Map<String, CompletionProvider> providers,
-                                               KeyRing keys, Clock clock) {
-        return new CompletionService(endpoints, providers, keys, Telemetry.NONE, clock);
+                                               KeyRing keys, TrafficRouter router, EndpointStatistics statistics,
+                                               Telemetry telemetry, Clock clock) {
+        return new CompletionService(endpoints, providers, keys, router, statistics, telemetry, clock);
     }
 
     @Provides

@@ -2,42 +2,50 @@ package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.in.http.JavalinHttpServer;
 import dev.sheepdog.domain.model.Endpoints;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A running Sheepdog: the HTTP API in front of the wired domain, and its housekeeping. */
+/** A running Sheepdog: the HTTP API in front of the wired domain, and its scheduled chores. */
 public final class Gateway implements AutoCloseable {
 
-    private static final long SWEEP_SECONDS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    /** Work done on a schedule, e.g. retiring keys or judging the canary. */
+    record Chore(String name, Runnable work, Duration every) {
+    }
 
     private final GatewayConfig config;
     private final Endpoints endpoints;
     private final JavalinHttpServer http;
     private final Runnable warmUp;
-    private final Runnable sweep;
+    private final List<Chore> chores;
     private final AutoCloseable keyStore;
-    private final ScheduledExecutorService housekeeping =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sheepdog-housekeeping").factory());
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sheepdog-chores").factory());
 
-    /**
-     * @param warmUp work the first request would otherwise wait for, done in the background after start
-     * @param sweep  periodic housekeeping: retiring keys whose time has come
-     */
-    Gateway(GatewayConfig config, Endpoints endpoints, JavalinHttpServer http, Runnable warmUp, Runnable sweep,
+    /** @param warmUp work the first request would otherwise wait for, done in the background after start */
+    Gateway(GatewayConfig config, Endpoints endpoints, JavalinHttpServer http, Runnable warmUp, List<Chore> chores,
             AutoCloseable keyStore) {
         this.config = config;
         this.endpoints = endpoints;
         this.http = http;
         this.warmUp = warmUp;
-        this.sweep = sweep;
+        this.chores = List.copyOf(chores);
         this.keyStore = keyStore;
     }
 
     public Gateway start() {
         http.start();
         Thread.ofVirtual().name("sheepdog-warm-up").start(warmUp);
-        housekeeping.scheduleWithFixedDelay(sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        for (Chore chore : chores) {
+            long every = chore.every().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> run(chore), every, every, TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -57,11 +65,20 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        housekeeping.shutdownNow();
+        scheduler.shutdownNow();
         try {
             keyStore.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not release the key store", e);
+        }
+    }
+
+    // A chore that fails is logged and tried again on schedule; it never stops the others.
+    private static void run(Chore chore) {
+        try {
+            chore.work().run();
+        } catch (RuntimeException e) {
+            LOG.error("the {} failed: {}", chore.name(), e.getMessage(), e);
         }
     }
 }

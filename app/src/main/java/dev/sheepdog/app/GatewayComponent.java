@@ -8,7 +8,8 @@ import javax.inject.Singleton;
 
 /** The wired gateway: Dagger generates the code that builds every adapter and service from the config. */
 @Singleton
-@Component(modules = {ProviderModule.class, KeyModule.class, DomainModule.class, HttpModule.class})
+@Component(modules = {ProviderModule.class, KeyModule.class, RoutingModule.class, DomainModule.class,
+        HttpModule.class})
 public interface GatewayComponent {
 
     Gateway gateway();

@@ -5,13 +5,19 @@ import dagger.Provides;
 import dev.sheepdog.adapter.in.http.AdminApi;
 import dev.sheepdog.adapter.in.http.JavalinHttpServer;
 import dev.sheepdog.adapter.in.http.KeyAdministration;
+import dev.sheepdog.adapter.in.http.TrafficAdministration;
 import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
+import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.service.KeyRing;
+import dev.sheepdog.domain.service.CanaryController;
 import dev.sheepdog.domain.service.KeyService;
+import dev.sheepdog.domain.service.RoutingService;
+import java.time.Duration;
+import java.util.List;
 import javax.inject.Singleton;
 
 /** The inbound HTTP adapter. */
@@ -24,16 +30,21 @@ final class HttpModule {
     @Provides
     @Singleton
     static JavalinHttpServer httpServer(GatewayConfig config, StreamCompletionUseCase completions,
-                                        ListModelsUseCase models, KeyService keys) {
+                                        ListModelsUseCase models, KeyService keys, RoutingService routing) {
         KeyAdministration keyAdministration = new KeyAdministration(keys, keys, keys, keys, keys, keys);
+        TrafficAdministration traffic = new TrafficAdministration(routing, routing, routing, routing, routing);
         return new JavalinHttpServer(config.http(), completions, models,
-                config.adminToken().map(token -> new AdminApi(token, keyAdministration)));
+                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic)));
     }
 
     @Provides
     @Singleton
     static Gateway gateway(GatewayConfig config, JavalinHttpServer http, HolySheepCompletionProvider holySheep,
-                           Endpoints endpoints, KeyRing keys, FileKeyStore keyStore) {
-        return new Gateway(config, endpoints, http, () -> holySheep.prepare(endpoints.all()), keys::sweep, keyStore);
+                           Endpoints endpoints, KeyRing keys, FileKeyStore keyStore, CanaryController canary,
+                           CanaryPolicy canaryPolicy) {
+        return new Gateway(config, endpoints, http, () -> holySheep.prepare(endpoints.all()),
+                List.of(new Gateway.Chore("key sweep", keys::sweep, Duration.ofSeconds(5)),
+                        new Gateway.Chore("canary controller", canary::evaluate, canaryPolicy.interval())),
+                keyStore);
     }
 }

@@ -5,12 +5,14 @@ import dagger.Provides;
 import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.service.KeyRing;
 import dev.sheepdog.domain.service.KeyService;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Singleton;
@@ -37,9 +39,12 @@ final class KeyModule {
     @Singleton
     static KeyRing keyRing(KeyStore store, GatewayConfig config, Clock clock, Endpoints endpoints) {
         KeyRing ring = new KeyRing(store, config.keyPolicy(), clock, endpoints.ids());
-        List<ApiKey> seeds = config.holySheepKeys().stream().distinct().map(ApiKey::of).toList();
-        endpoints.all().stream().filter(endpoint -> endpoint.id().equals(ProviderModule.HOLYSHEEP))
-                .findFirst().ifPresent(holySheep -> ring.seedIfEmpty(Map.of(holySheep.id(), seeds)));
+        Map<EndpointId, List<String>> seeds = config.routing().map(RoutingConfig::seedKeys).orElseGet(() ->
+                endpoints.ids().contains(ProviderModule.HOLYSHEEP)
+                        ? Map.of(ProviderModule.HOLYSHEEP, config.holySheepKeys()) : Map.of());
+        Map<EndpointId, List<ApiKey>> keys = new LinkedHashMap<>();
+        seeds.forEach((endpoint, secrets) -> keys.put(endpoint, secrets.stream().distinct().map(ApiKey::of).toList()));
+        ring.seedIfEmpty(keys);
         return ring;
     }
 

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import javax.inject.Singleton;
 
-/** The provider adapters and the endpoints they serve: HolySheep with a key, the simulator without. */
+/**
+ * The provider adapters and the endpoints they serve: those of the configuration file, or else
+ * HolySheep with a key and the simulator without.
+ */
 @Module
 final class ProviderModule {
 
@@ -49,6 +52,9 @@ final class ProviderModule {
     @Provides
     @Singleton
     static List<Endpoint> endpoints(GatewayConfig config, KeyStore store) {
+        if (config.routing().isPresent()) {
+            return config.routing().get().endpoints();
+        }
         boolean keyed = !config.holySheepKeys().isEmpty() || !store.load().getOrDefault(HOLYSHEEP, List.of()).isEmpty();
         if (!keyed) {
             return List.of(new Endpoint(SIMULATOR, SimulatedCompletionProvider.NAME, URI.create("sim://local"),

@@ -6,6 +6,7 @@ import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.domain.model.RouteStoreException;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
+
+    @Option(names = "--config", defaultValue = "${env:SHEEPDOG_CONFIG}",
+            description = "A sheepdog.yaml with endpoints and routing (SHEEPDOG_CONFIG). Without it, one endpoint "
+                    + "comes from HOLYSHEEP_* variables, or the simulator answers.")
+    Path configFile;
 
     @Option(names = "--port", defaultValue = "${env:SHEEPDOG_PORT:-8080}",
             description = "Port to listen on (SHEEPDOG_PORT, default ${DEFAULT-VALUE}).")
@@ -117,11 +123,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayConfig config = config();
+        GatewayConfig config;
         Gateway gateway;
         try {
+            config = config();
             gateway = GatewayComponent.create(config, Clock.systemUTC()).gateway().start();
-        } catch (KeyStoreException e) {
+        } catch (KeyStoreException | RouteStoreException | ConfigFileException e) {
             LOG.error("cannot start: {}", e.getMessage());
             return 2;
         }
@@ -144,8 +151,10 @@ final class ServeCommand implements Callable<Integer> {
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
         KeyPolicy keyPolicy = new KeyPolicy(keyProbation, keyRetireGrace, keyCooldown,
                 KeyPolicy.DEFAULT.validationTimeout());
+        Optional<RoutingConfig> routing = Optional.ofNullable(configFile)
+                .map(file -> ConfigFile.read(file, environment, deadlines));
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
-                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy);
+                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, routing);
     }
 
     // Secrets come only from the environment: flags would show in the process list.

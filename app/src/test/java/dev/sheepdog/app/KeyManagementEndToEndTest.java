@@ -59,8 +59,7 @@ class KeyManagementEndToEndTest {
         GatewayConfig base = RunningGateway.config(SimulatorSettings.DEFAULT, List.of(FIRST.reveal()),
                 URI.create(holySheep.baseUrl() + "/v1"), StreamDeadlines.DEFAULT, Optional.of(TOKEN));
         // No probation: a replaced key leaves as soon as its streams are over.
-        config = new GatewayConfig(base.http(), base.simulator(), base.holySheepKeys(), base.holySheepUrl(),
-                base.deadlines(), base.dataDir(), base.masterKey(), base.adminToken(),
+        config = base.withKeyPolicy(
                 new KeyPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(5)));
         gateway = RunningGateway.with(config);
     }

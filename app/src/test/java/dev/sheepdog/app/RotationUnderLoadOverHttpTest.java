@@ -45,8 +45,7 @@ class RotationUnderLoadOverHttpTest {
         GatewayConfig base = RunningGateway.config(SimulatorSettings.DEFAULT, List.of("sk-rotate-0"),
                 URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/v1"), StreamDeadlines.DEFAULT,
                 Optional.of(TOKEN));
-        GatewayConfig config = new GatewayConfig(base.http(), base.simulator(), base.holySheepKeys(),
-                base.holySheepUrl(), base.deadlines(), base.dataDir(), base.masterKey(), base.adminToken(),
+        GatewayConfig config = base.withKeyPolicy(
                 new KeyPolicy(Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5)));
         List<Future<StreamReconstruction>> streams = new ArrayList<>();
         try (RunningGateway gateway = RunningGateway.with(config);

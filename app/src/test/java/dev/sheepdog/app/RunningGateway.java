@@ -35,7 +35,7 @@ final class RunningGateway implements AutoCloseable {
     static GatewayConfig config(SimulatorSettings simulator, List<String> keys, URI providerUrl,
                                 StreamDeadlines deadlines, Optional<String> adminToken) {
         return new GatewayConfig(http(), simulator, keys, providerUrl, deadlines, freshDataDir(), Optional.empty(),
-                adminToken, KeyPolicy.DEFAULT);
+                adminToken, KeyPolicy.DEFAULT, Optional.empty());
     }
 
     static RunningGateway offline(SimulatorSettings simulator) {

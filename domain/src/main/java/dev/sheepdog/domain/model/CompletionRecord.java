@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param duration         from the request to the end
  * @param usage            as the provider reported it, or estimated from what was delivered
  * @param chunks           chunks that carried text
+ * @param traffic          whether a user got this answer, or a shadow's copy was thrown away
  */
 public record CompletionRecord(
         EndpointId endpoint,
+        Traffic traffic,
         String model,
         CompletionOutcome outcome,
         Optional<FailureKind> failure,
@@ -25,8 +27,17 @@ public record CompletionRecord(
         Usage usage,
         int chunks) {
 
+    /** Whose answer it was. */
+    public enum Traffic {
+        /** A user's request. */
+        LIVE,
+        /** A copy of a user's request, sent to a shadow endpoint and thrown away. */
+        SHADOW
+    }
+
     public CompletionRecord {
         requireNonNull(endpoint, "endpoint");
+        requireNonNull(traffic, "traffic");
         requireNonNull(model, "model");
         requireNonNull(outcome, "outcome");
         requireNonNull(failure, "failure");

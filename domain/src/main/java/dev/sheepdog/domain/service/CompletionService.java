@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.sheepdog.domain.model.CallerId;
 import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionRecord.Traffic;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.Endpoint;
@@ -12,6 +13,7 @@ import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.KeyLease;
 import dev.sheepdog.domain.model.ModelInfo;
 import dev.sheepdog.domain.model.ProviderException;
+import dev.sheepdog.domain.model.Route;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
@@ -25,8 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Streams a client's completion from the endpoints that serve its model: each attempt with a key
- * leased from the endpoint's pool, failing over before the first token, watched for telemetry.
+ * Streams a client's completion along its route: each attempt with a key leased from the
+ * endpoint's pool, failing over before the first token, a copy to a shadow now and then, and
+ * every completion fed to the endpoints' statistics and the telemetry.
  */
 public final class CompletionService implements StreamCompletionUseCase, ListModelsUseCase {
 
@@ -36,16 +39,20 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
     private final Endpoints endpoints;
     private final Map<String, CompletionProvider> providers;
     private final KeyRing keys;
+    private final TrafficRouter router;
     private final Telemetry telemetry;
+    private final ShadowMirror shadows;
     private final Clock clock;
 
     /** @param providers the provider adapter for each {@link Endpoint#provider()} name */
     public CompletionService(Endpoints endpoints, Map<String, CompletionProvider> providers, KeyRing keys,
-                             Telemetry telemetry, Clock clock) {
+                             TrafficRouter router, EndpointStatistics statistics, Telemetry telemetry, Clock clock) {
         this.endpoints = endpoints;
         this.providers = Map.copyOf(providers);
         this.keys = keys;
-        this.telemetry = telemetry;
+        this.router = router;
+        this.telemetry = new StatisticsTelemetry(statistics, telemetry);
+        this.shadows = new ShadowMirror(router.maxConcurrentShadows(), this::shadowAttempt, this.telemetry);
         this.clock = clock;
         for (Endpoint endpoint : endpoints.all()) {
             if (!this.providers.containsKey(endpoint.provider())) {
@@ -57,12 +64,19 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
 
     @Override
     public CompletionStream stream(CompletionRequest request, CallerId caller) {
-        List<Endpoint> route = endpoints.serving(request.model());
-        if (route.isEmpty()) {
+        Route route = router.route(request, caller);
+        if (route.attempts().isEmpty()) {
             return CompletionStream.failed(CompletionFailure.of(FailureKind.MODEL_NOT_FOUND,
                     "The model '" + request.model() + "' does not exist or is not served by this gateway."));
         }
-        return new FailoverStream(request, route, this::attempt, keys, clock);
+        Optional<ShadowMirror.ShadowPair> pair = route.shadow().flatMap(shadow -> shadows.mirror(shadow, request));
+        Telemetry live = pair.<Telemetry>map(shadowPair -> record -> {
+            telemetry.completionEnded(record);
+            shadowPair.liveRecorded(record);
+        }).orElse(telemetry);
+        return new FailoverStream(request, route.attempts(),
+                (endpoint, lease, attempted) -> attempt(endpoint, lease, attempted, Traffic.LIVE, live), keys, clock,
+                () -> pair.ifPresent(ShadowMirror.ShadowPair::liveEnded));
     }
 
     @Override
@@ -76,11 +90,23 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
         return List.copyOf(byId.values());
     }
 
-    private CompletionStream attempt(Endpoint endpoint, KeyLease lease, CompletionRequest request) {
+    private CompletionStream attempt(Endpoint endpoint, KeyLease lease, CompletionRequest request, Traffic traffic,
+                                     Telemetry reportTo) {
         Instant started = clock.instant();
         CompletionStream opened = providers.get(endpoint.provider()).open(endpoint, lease.key(), request);
-        return new ObservedStream(new KeyedStream(opened, lease, clock), endpoint.id(), request, telemetry, clock,
-                started);
+        return new ObservedStream(new KeyedStream(opened, lease, clock), endpoint.id(), traffic, request, reportTo,
+                clock, started);
+    }
+
+    private CompletionStream shadowAttempt(Endpoint shadow, CompletionRequest request, Telemetry reportTo) {
+        Optional<KeyLease> lease = keys.lease(shadow.id());
+        if (lease.isEmpty()) {
+            return CompletionStream.failed(CompletionFailure.of(FailureKind.UPSTREAM_AUTH, "no usable shadow key"));
+        }
+        return attempt(shadow, lease.get(), request, Traffic.SHADOW, record -> {
+            telemetry.completionEnded(record);
+            reportTo.completionEnded(record);
+        });
     }
 
     private List<ModelInfo> modelsOf(Endpoint endpoint) {

@@ -32,6 +32,7 @@ final class FailoverStream implements CompletionStream {
     private final Attempts attempts;
     private final KeyRing keys;
     private final Clock clock;
+    private final Runnable onEnd;
     private final Instant giveUpAt;
     private Endpoint endpoint;
     private int triesOnEndpoint;
@@ -40,13 +41,17 @@ final class FailoverStream implements CompletionStream {
     private CompletionFailure lastFailure;
     private boolean started;
     private CompletionEvent terminal;
+    private boolean ended;
 
-    FailoverStream(CompletionRequest request, List<Endpoint> route, Attempts attempts, KeyRing keys, Clock clock) {
+    /** @param onEnd run once, when the stream has ended or was closed */
+    FailoverStream(CompletionRequest request, List<Endpoint> route, Attempts attempts, KeyRing keys, Clock clock,
+                   Runnable onEnd) {
         this.request = request;
         this.route = route.iterator();
         this.attempts = attempts;
         this.keys = keys;
         this.clock = clock;
+        this.onEnd = onEnd;
         // No new attempt starts once the first endpoint's whole-stream deadline has passed.
         this.giveUpAt = clock.instant().plus(route.getFirst().deadlines().total());
         // The provider's work starts with the request, not with the reader's first poll.
@@ -59,6 +64,7 @@ final class FailoverStream implements CompletionStream {
         while (terminal == null) {
             if (current == null && (current = openNext()) == null) {
                 terminal = new CompletionEvent.Failed(lastFailure);
+                end();
                 break;
             }
             Optional<CompletionEvent> next = current.poll(Duration.ofNanos(Math.max(0, waitEnd - System.nanoTime())));
@@ -75,6 +81,7 @@ final class FailoverStream implements CompletionStream {
             started |= event instanceof CompletionEvent.Chunk;
             if (event.terminal()) {
                 terminal = event;
+                end();
             }
             return next;
         }
@@ -85,6 +92,14 @@ final class FailoverStream implements CompletionStream {
     public void close() {
         if (current != null) {
             current.close();
+        }
+        end();
+    }
+
+    private void end() {
+        if (!ended) {
+            ended = true;
+            onEnd.run();
         }
     }
 

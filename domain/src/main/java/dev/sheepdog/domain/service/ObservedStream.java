@@ -25,6 +25,7 @@ final class ObservedStream implements CompletionStream {
 
     private final CompletionStream inner;
     private final EndpointId endpoint;
+    private final CompletionRecord.Traffic traffic;
     private final CompletionRequest request;
     private final Telemetry telemetry;
     private final Clock clock;
@@ -34,10 +35,11 @@ final class ObservedStream implements CompletionStream {
     private Usage usage;
     private int textChunks;
 
-    ObservedStream(CompletionStream inner, EndpointId endpoint, CompletionRequest request, Telemetry telemetry,
-                   Clock clock, Instant started) {
+    ObservedStream(CompletionStream inner, EndpointId endpoint, CompletionRecord.Traffic traffic,
+                   CompletionRequest request, Telemetry telemetry, Clock clock, Instant started) {
         this.inner = inner;
         this.endpoint = endpoint;
+        this.traffic = traffic;
         this.request = request;
         this.telemetry = telemetry;
         this.clock = clock;
@@ -80,7 +82,7 @@ final class ObservedStream implements CompletionStream {
             return;
         }
         Instant now = clock.instant();
-        telemetry.completionEnded(new CompletionRecord(endpoint, request.model(), outcome,
+        telemetry.completionEnded(new CompletionRecord(endpoint, traffic, request.model(), outcome,
                 outcome == CompletionOutcome.FAILED ? failure : Optional.empty(),
                 Optional.ofNullable(firstChunk).map(first -> Duration.between(started, first)),
                 Duration.between(started, now),

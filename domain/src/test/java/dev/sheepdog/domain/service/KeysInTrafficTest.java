@@ -112,7 +112,7 @@ class KeysInTrafficTest {
     }
 
     private List<CompletionEvent> drain(KeyRing ring) throws InterruptedException {
-        CompletionService service = new CompletionService(new Endpoints(List.of(HOLYSHEEP)),
+        CompletionService service = Gateways.completions(List.of(HOLYSHEEP),
                 Map.of(ScriptedCompletionProvider.NAME, provider), ring, Telemetry.NONE, clock);
         return CompletionProviderContract.drain(service.stream(Requests.ask("deepseek-v3.2", "Hi"), CALLER));
     }

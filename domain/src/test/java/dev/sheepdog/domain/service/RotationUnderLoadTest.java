@@ -50,7 +50,7 @@ class RotationUnderLoadTest {
     private final InMemoryKeyStore store = new InMemoryKeyStore();
     private final Clock clock = Clock.systemUTC();
     private final KeyRing ring = new KeyRing(store, POLICY, clock, new Endpoints(List.of(HOLYSHEEP)).ids());
-    private final CompletionService completions = new CompletionService(new Endpoints(List.of(HOLYSHEEP)),
+    private final CompletionService completions = Gateways.completions(List.of(HOLYSHEEP),
             Map.of("slow", provider), ring, Telemetry.NONE, clock);
     private final KeyService keys = new KeyService(ring, new Endpoints(List.of(HOLYSHEEP)), Map.of("slow", provider),
             POLICY, clock);

@@ -3,6 +3,7 @@ package dev.sheepdog.adapter.out.holysheep;
 import static java.util.Objects.requireNonNull;
 
 import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.CircuitState;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
@@ -28,7 +29,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Streams completions from HolySheep, or any provider that speaks the OpenAI chat-completions wire
- * format, with the JDK's HTTP client: {@code POST {base}/chat/completions} and {@code GET {base}/models}.
+ * format, with the JDK's HTTP client: {@code POST {base}/chat/completions} and {@code GET {base}/models},
+ * each endpoint's completions behind its own circuit breaker.
  */
 public final class HolySheepCompletionProvider implements CompletionProvider {
 
@@ -41,28 +43,43 @@ public final class HolySheepCompletionProvider implements CompletionProvider {
     private final int maxEventBytes;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<EndpointId, HttpClient> clients = new ConcurrentHashMap<>();
+    private final EndpointCircuits circuits;
 
+    /** @param clock the time of {@code Retry-After} dates and of the circuits' open time */
     public HolySheepCompletionProvider(Clock clock, int maxEventBytes) {
-        this.clock = requireNonNull(clock, "clock");
-        this.maxEventBytes = maxEventBytes;
+        this(clock, maxEventBytes, new EndpointCircuits(clock));
     }
 
     public HolySheepCompletionProvider(Clock clock) {
         this(clock, DEFAULT_MAX_EVENT_BYTES);
     }
 
+    HolySheepCompletionProvider(Clock clock, int maxEventBytes, EndpointCircuits circuits) {
+        this.clock = requireNonNull(clock, "clock");
+        this.maxEventBytes = maxEventBytes;
+        this.circuits = requireNonNull(circuits, "circuits");
+    }
+
+    /** Refused at once, without a network call, while the endpoint's circuit is open. */
     @Override
     public CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request) {
-        HttpRequest http = authorized(endpoint, key, "/chat/completions")
-                .header("Content-Type", "application/json")
-                .header("Accept", request.stream() ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(UpstreamRequestBody.of(request)))
-                .build();
-        CompletableFuture<HttpResponse<ResponseBodyQueue>> response =
-                client(endpoint).sendAsync(http, info -> new ResponseBodyQueue());
-        BodyReader reader = request.stream() ? new SseBodyReader(maxEventBytes) : new WholeBodyReader(maxEventBytes);
-        StreamDeadline deadline = new StreamDeadline(endpoint.deadlines(), System.nanoTime(), !request.stream());
-        return new HolySheepStream(response, reader, deadline, key, clock);
+        EndpointCircuit circuit = circuits.of(endpoint);
+        if (!circuit.breaker().tryAcquirePermission()) {
+            return CompletionStream.failed(circuit.refusal());
+        }
+        long permittedAt = System.nanoTime();
+        try {
+            return new CircuitGuardedStream(send(endpoint, key, request), circuit.breaker(), permittedAt);
+        } catch (RuntimeException e) {
+            // A request that could not even be sent says nothing about the endpoint; a half-open trial must not leak.
+            circuit.breaker().releasePermission();
+            throw e;
+        }
+    }
+
+    @Override
+    public CircuitState circuitState(Endpoint endpoint) {
+        return circuits.state(endpoint);
     }
 
     @Override
@@ -90,6 +107,19 @@ public final class HolySheepCompletionProvider implements CompletionProvider {
     /** Builds the endpoints' HTTP clients ahead of the first request, which would otherwise wait for it. */
     public void prepare(List<Endpoint> endpoints) {
         endpoints.stream().filter(endpoint -> NAME.equals(endpoint.provider())).forEach(this::client);
+    }
+
+    private CompletionStream send(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        HttpRequest http = authorized(endpoint, key, "/chat/completions")
+                .header("Content-Type", "application/json")
+                .header("Accept", request.stream() ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(UpstreamRequestBody.of(request)))
+                .build();
+        CompletableFuture<HttpResponse<ResponseBodyQueue>> response =
+                client(endpoint).sendAsync(http, info -> new ResponseBodyQueue());
+        BodyReader reader = request.stream() ? new SseBodyReader(maxEventBytes) : new WholeBodyReader(maxEventBytes);
+        StreamDeadline deadline = new StreamDeadline(endpoint.deadlines(), System.nanoTime(), !request.stream());
+        return new HolySheepStream(response, reader, deadline, key, clock);
     }
 
     private static HttpRequest.Builder authorized(Endpoint endpoint, ApiKey key, String path) {

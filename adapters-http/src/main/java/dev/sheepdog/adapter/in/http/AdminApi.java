@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
  * The operator's API under {@code /admin}: it exists only when a token is configured, and every
  * call must carry it as {@code Authorization: Bearer <token>}.
  */
-public record AdminApi(String token, KeyAdministration keys) {
+public record AdminApi(String token, KeyAdministration keys, TrafficAdministration traffic) {
 
     public AdminApi {
         requireNonNull(token, "token");
@@ -14,6 +14,7 @@ public record AdminApi(String token, KeyAdministration keys) {
             throw new IllegalArgumentException("the admin token must not be blank");
         }
         requireNonNull(keys, "keys");
+        requireNonNull(traffic, "traffic");
     }
 
     @Override

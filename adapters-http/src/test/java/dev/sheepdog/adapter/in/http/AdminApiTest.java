@@ -22,6 +22,7 @@ class AdminApiTest {
     private static final String SECRET = "sk-new-holysheep-key-0042";
 
     private final FakeKeyAdministration keys = new FakeKeyAdministration();
+    private final FakeTrafficAdministration traffic = new FakeTrafficAdministration();
     private final HttpClient client = HttpClient.newHttpClient();
     private JavalinHttpServer server;
 
@@ -123,10 +124,48 @@ class AdminApiTest {
         assertThat(keys.calls).isEmpty();
     }
 
+    @Test
+    void reportsTheTrafficAllocationInOneGet() throws Exception {
+        start(Optional.of(TOKEN));
+
+        HttpResponse<String> response = send("GET", "/admin/traffic", TOKEN, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"canary_weight\":0.2", "\"role\":\"primary\"", "\"share\":0.8",
+                "\"circuit\":\"half_open\"", "\"ttft_p95_ms\":420.0", "\"upstream_unavailable\":3",
+                "\"action\":\"step_up\"", "\"reason\":\"healthy: p95 ratio 1.05\"");
+    }
+
+    @Test
+    void setsTheWeightPausesResumesPromotesAndRollsBack() throws Exception {
+        start(Optional.of(TOKEN));
+
+        assertThat(send("POST", "/admin/traffic/canary/weight", TOKEN, "{\"weight\":0.35}").statusCode()).isEqualTo(200);
+        for (String action : new String[] {"pause", "resume", "promote", "rollback"}) {
+            assertThat(send("POST", "/admin/traffic/canary/" + action, TOKEN, null).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(traffic.calls).containsExactly("weight 0.35 by ops-bot@127.0.0.1", "pause by ops-bot@127.0.0.1",
+                "resume by ops-bot@127.0.0.1", "promote by ops-bot@127.0.0.1", "rollback by ops-bot@127.0.0.1");
+    }
+
+    @Test
+    void aRoutingChangeThatCannotBeMadeSaysWhy() throws Exception {
+        start(Optional.of(TOKEN));
+        traffic.noCanary = true;
+
+        HttpResponse<String> response = send("POST", "/admin/traffic/canary/promote", TOKEN, null);
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(ErrorReply.messageOf(response)).contains("No endpoint is the canary");
+        assertThat(send("POST", "/admin/traffic/canary/weight", TOKEN, "{\"weight\":\"high\"}").statusCode())
+                .isEqualTo(400);
+    }
+
     private void start(Optional<String> token) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(1), Duration.ofMillis(200));
         server = new JavalinHttpServer(settings, new FakeCompletions(), new FakeModels(),
-                token.map(t -> new AdminApi(t, keys.asAdministration()))).start();
+                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration()))).start();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

@@ -1,6 +1,9 @@
 package dev.sheepdog.domain.port.out;
 
+import dev.sheepdog.domain.model.CanaryDecision;
 import dev.sheepdog.domain.model.CompletionRecord;
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.ShadowComparison;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -8,13 +11,45 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingTelemetry implements Telemetry {
 
     private final List<CompletionRecord> completions = new CopyOnWriteArrayList<>();
+    private final List<CanaryDecision> decisions = new CopyOnWriteArrayList<>();
+    private final List<ShadowComparison> comparisons = new CopyOnWriteArrayList<>();
+    private final List<EndpointId> skipped = new CopyOnWriteArrayList<>();
 
     @Override
     public void completionEnded(CompletionRecord record) {
         completions.add(record);
     }
 
+    @Override
+    public void canaryDecided(CanaryDecision decision) {
+        decisions.add(decision);
+    }
+
+    @Override
+    public void shadowCompared(ShadowComparison comparison) {
+        comparisons.add(comparison);
+    }
+
+    @Override
+    public void shadowSkipped(EndpointId shadow) {
+        skipped.add(shadow);
+    }
+
     public List<CompletionRecord> completions() {
         return List.copyOf(completions);
+    }
+
+    /** Every canary decision announced, in order. */
+    public List<CanaryDecision> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    public List<ShadowComparison> comparisons() {
+        return List.copyOf(comparisons);
+    }
+
+    /** The shadow of every copy skipped because the shadows were saturated, in order. */
+    public List<EndpointId> skippedShadows() {
+        return List.copyOf(skipped);
     }
 }

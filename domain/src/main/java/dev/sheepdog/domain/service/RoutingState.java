@@ -1,0 +1,58 @@
+package dev.sheepdog.domain.service;
+
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.EndpointRole;
+import dev.sheepdog.domain.model.RouteState;
+import dev.sheepdog.domain.model.RoutingPlan;
+import dev.sheepdog.domain.port.out.RouteStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The rollout's current state: read on every request, changed by the controller and operators,
+ * and stored before a change takes effect, so a restart resumes exactly where it was.
+ */
+public final class RoutingState {
+
+    private final RouteStore store;
+    private volatile RouteState current;
+
+    public RoutingState(RouteStore store, RoutingPlan plan, Set<EndpointId> configured) {
+        this.store = store;
+        this.current = store.load().map(stored -> reconcile(stored, plan, configured)).orElse(plan.initialState());
+    }
+
+    public RouteState current() {
+        return current;
+    }
+
+    /** Stores the changed state, then uses it; when storing fails the state is unchanged. */
+    public synchronized RouteState update(UnaryOperator<RouteState> change) {
+        RouteState changed = change.apply(current);
+        store.save(changed);
+        current = changed;
+        return changed;
+    }
+
+    // The stored roles win for endpoints still configured; endpoints new to the configuration take
+    // their configured role unless it would make a second primary or canary.
+    private static RouteState reconcile(RouteState stored, RoutingPlan plan, Set<EndpointId> configured) {
+        Map<EndpointId, EndpointRole> roles = new LinkedHashMap<>();
+        stored.roles().forEach((endpoint, role) -> {
+            if (configured.contains(endpoint)) {
+                roles.put(endpoint, role);
+            }
+        });
+        plan.roles().forEach((endpoint, role) -> {
+            boolean taken = (role == EndpointRole.PRIMARY || role == EndpointRole.CANARY) && roles.containsValue(role);
+            if (!roles.containsKey(endpoint)) {
+                roles.put(endpoint, taken ? EndpointRole.STANDBY : role);
+            }
+        });
+        double weight = roles.containsValue(EndpointRole.CANARY) ? stored.canaryWeight() : 0;
+        return new RouteState(roles, weight, stored.paused(), stored.healthyStreak(), stored.unhealthyStreak(),
+                stored.decisions());
+    }
+}
