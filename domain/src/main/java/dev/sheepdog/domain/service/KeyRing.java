@@ -67,8 +67,12 @@ public final class KeyRing implements KeyPool.Listener {
                         keys.stream().map(key -> StoredKey.active(key, clock.instant())).toList()));
                 seeded.forEach((endpoint, keys) -> pool(endpoint).reconcile(keys));
                 store.save(snapshot());
-                seeded.forEach((endpoint, keys) -> LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint,
-                        keys.stream().map(key -> key.key().fingerprint()).toList()));
+                seeded.forEach((endpoint, keys) -> {
+                    if (!keys.isEmpty()) {
+                        LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint,
+                                keys.stream().map(key -> key.key().fingerprint()).toList());
+                    }
+                });
             }
         }
     }
