@@ -115,6 +115,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Simulator: delay between tokens (SHEEPDOG_SIM_TOKEN_DELAY, default ${DEFAULT-VALUE}).")
     Duration simTokenDelay;
 
+    @Option(names = "--sim-fault", paramLabel = "FAULT", description = "Simulator: " + FaultSpec.HELP)
+    List<String> simFaults = List.of();
+
     private final Map<String, String> environment;
 
     ServeCommand(Map<String, String> environment) {
@@ -147,7 +150,8 @@ final class ServeCommand implements Callable<Integer> {
         List<String> keys = Stream.of("HOLYSHEEP_API_KEY", "HOLYSHEEP_KEY_PRIMARY").map(this::secret)
                 .flatMap(Optional::stream).toList();
         HttpSettings http = new HttpSettings(host, port, maxBodyBytes, heartbeat, shutdownGrace);
-        SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(simFirstToken, simTokenDelay);
+        SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(simFirstToken, simTokenDelay)
+                .withFaults(FaultSpec.parse(simFaults));
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
         KeyPolicy keyPolicy = new KeyPolicy(keyProbation, keyRetireGrace, keyCooldown,
                 KeyPolicy.DEFAULT.validationTimeout());

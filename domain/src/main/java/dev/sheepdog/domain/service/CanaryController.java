@@ -48,7 +48,18 @@ public final class CanaryController {
         }
         CanaryJudgement judgement = CanaryJudgement.of(statistics.summary(primary.get()),
                 statistics.summary(canary.get()), policy);
-        RouteState updated = routing.update(current -> next(current, judgement, primary.get(), canary.get()));
+        // An operator may have paused, rolled back or promoted while the windows were read: that change wins.
+        boolean[] judged = {false};
+        RouteState updated = routing.update(current -> {
+            if (current.paused() || current.canaryWeight() == 0 || !current.roles().equals(state.roles())) {
+                return current;
+            }
+            judged[0] = true;
+            return next(current, judgement, primary.get(), canary.get());
+        });
+        if (!judged[0]) {
+            return Optional.empty();
+        }
         CanaryDecision decision = updated.decisions().getLast();
         announce(decision);
         return Optional.of(decision);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A model that runs in process: plausible, deterministic answers at a real model's pace, with no
@@ -41,11 +42,15 @@ public final class SimulatedCompletionProvider implements CompletionProvider {
                     "The model '" + request.model() + "' does not exist.", 404,
                     Optional.of("model_not_found"), Optional.empty()));
         }
+        SimulatorFaults faults = settings.faults();
+        if (faults.failStatus().isPresent() && ThreadLocalRandom.current().nextDouble() < faults.failRate()) {
+            return CompletionStream.failed(SimulatedFailures.forStatus(faults.failStatus().getAsInt()));
+        }
         SimulatedAnswer answer = SimulatedAnswer.plan(request, settings);
         String id = "chatcmpl-sim-" + HexFormat.of().toHexDigits(answer.text().hashCode());
         ChunkJson json = new ChunkJson(id, request.model(), clock.instant().getEpochSecond());
         activity.opened();
-        return new SimulatedStream(new SimulatedEvents(answer, json, request.stream()), settings, activity);
+        return new SimulatedStream(new SimulatedEvents(answer, json, request.stream(), faults), settings, activity);
     }
 
     @Override

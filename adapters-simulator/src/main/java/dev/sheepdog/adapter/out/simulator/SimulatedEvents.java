@@ -15,13 +15,21 @@ final class SimulatedEvents {
     private final SimulatedAnswer answer;
     private final ChunkJson json;
     private final boolean streaming;
+    private final SimulatorFaults faults;
     private final int lastToken;
 
-    SimulatedEvents(SimulatedAnswer answer, ChunkJson json, boolean streaming) {
+    SimulatedEvents(SimulatedAnswer answer, ChunkJson json, boolean streaming, SimulatorFaults faults) {
         this.answer = answer;
         this.json = json;
         this.streaming = streaming;
+        this.faults = faults;
         this.lastToken = answer.tokens().size() - 1;
+    }
+
+    /** Whether the stream goes silent at this position: a hang before the first token, or a stall after some. */
+    boolean silentAt(int position) {
+        return faults.hangBeforeFirstToken()
+                || (streaming && faults.stallAfterTokens().isPresent() && position >= faults.stallAfterTokens().getAsInt());
     }
 
     /** Which token's moment the event at this position waits for. */
@@ -34,6 +42,10 @@ final class SimulatedEvents {
     }
 
     private CompletionEvent streamingEventAt(int position) {
+        Optional<CompletionEvent> fault = SimulatedFailures.after(faults, position);
+        if (fault.isPresent()) {
+            return fault.get();
+        }
         int tokens = answer.tokens().size();
         if (position < tokens) {
             String token = answer.tokens().get(position);

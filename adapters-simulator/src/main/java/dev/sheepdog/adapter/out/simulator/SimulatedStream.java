@@ -39,6 +39,10 @@ final class SimulatedStream implements CompletionStream {
 
     @Override
     public Optional<CompletionEvent> poll(Duration maxWait) throws InterruptedException {
+        if (events.silentAt(position) && terminal.get() == null) {
+            closed.await(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            return Optional.ofNullable(terminal.get());
+        }
         long due = startNanos + firstTokenNanos + events.tokenIndexAt(position) * interTokenNanos;
         long waitNanos = due - System.nanoTime();
         if (waitNanos > 0 && terminal.get() == null) {

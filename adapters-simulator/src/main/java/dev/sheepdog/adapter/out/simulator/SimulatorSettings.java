@@ -13,13 +13,15 @@ import java.util.OptionalInt;
  * @param interTokenDelay  the pause between two tokens
  * @param models           the model ids it answers to
  * @param tokensPerAnswer  a fixed answer length in tokens, or empty for the answer's natural length
+ * @param faults           failures to inject on purpose
  */
 public record SimulatorSettings(
-        Duration timeToFirstToken, Duration interTokenDelay, List<String> models, OptionalInt tokensPerAnswer) {
+        Duration timeToFirstToken, Duration interTokenDelay, List<String> models, OptionalInt tokensPerAnswer,
+        SimulatorFaults faults) {
 
     /** Like a real model: about 300 ms to the first token, then a token every 20 ms. */
-    public static final SimulatorSettings DEFAULT = new SimulatorSettings(
-            Duration.ofMillis(300), Duration.ofMillis(20), List.of("deepseek-v3.2", "gpt-4.1"), OptionalInt.empty());
+    public static final SimulatorSettings DEFAULT = new SimulatorSettings(Duration.ofMillis(300), Duration.ofMillis(20),
+            List.of("deepseek-v3.2", "gpt-4.1"), OptionalInt.empty(), SimulatorFaults.NONE);
 
     public SimulatorSettings {
         requireNonNull(timeToFirstToken, "timeToFirstToken");
@@ -35,13 +37,18 @@ public record SimulatorSettings(
         if (tokensPerAnswer.isPresent() && tokensPerAnswer.getAsInt() < 1) {
             throw new IllegalArgumentException("tokens per answer must be at least 1");
         }
+        requireNonNull(faults, "faults");
     }
 
     public SimulatorSettings withDelays(Duration firstToken, Duration betweenTokens) {
-        return new SimulatorSettings(firstToken, betweenTokens, models, tokensPerAnswer);
+        return new SimulatorSettings(firstToken, betweenTokens, models, tokensPerAnswer, faults);
     }
 
     public SimulatorSettings withTokensPerAnswer(int tokens) {
-        return new SimulatorSettings(timeToFirstToken, interTokenDelay, models, OptionalInt.of(tokens));
+        return new SimulatorSettings(timeToFirstToken, interTokenDelay, models, OptionalInt.of(tokens), faults);
+    }
+
+    public SimulatorSettings withFaults(SimulatorFaults injected) {
+        return new SimulatorSettings(timeToFirstToken, interTokenDelay, models, tokensPerAnswer, injected);
     }
 }

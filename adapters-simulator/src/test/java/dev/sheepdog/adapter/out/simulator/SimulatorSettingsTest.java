@@ -15,15 +15,15 @@ class SimulatorSettingsTest {
 
     @Test
     void rejectsNegativeDelays() {
-        assertThatThrownBy(() -> new SimulatorSettings(Duration.ofMillis(-1), ZERO, MODELS, OptionalInt.empty()))
+        assertThatThrownBy(() -> new SimulatorSettings(Duration.ofMillis(-1), ZERO, MODELS, OptionalInt.empty(), SimulatorFaults.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SimulatorSettings(ZERO, Duration.ofMillis(-1), MODELS, OptionalInt.empty()))
+        assertThatThrownBy(() -> new SimulatorSettings(ZERO, Duration.ofMillis(-1), MODELS, OptionalInt.empty(), SimulatorFaults.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void needsAtLeastOneModel() {
-        assertThatThrownBy(() -> new SimulatorSettings(ZERO, ZERO, List.of(), OptionalInt.empty()))
+        assertThatThrownBy(() -> new SimulatorSettings(ZERO, ZERO, List.of(), OptionalInt.empty(), SimulatorFaults.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
