@@ -53,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Silence after which a stream gets a ': ping' comment (SHEEPDOG_HEARTBEAT, default ${DEFAULT-VALUE}).")
     Duration heartbeat;
 
+    @Option(names = "--cors-origin", split = ",", defaultValue = "${env:SHEEPDOG_CORS_ORIGINS}", paramLabel = "ORIGIN",
+            description = "A site whose pages may call /v1 from the browser, e.g. https://writer.example.com; "
+                    + "repeatable or comma-separated (SHEEPDOG_CORS_ORIGINS; none by default).")
+    List<String> corsOrigins = List.of();
+
     @Option(names = "--shutdown-grace", defaultValue = "${env:SHEEPDOG_SHUTDOWN_GRACE:-10s}",
             converter = DurationConverter.class,
             description = "How long open streams may finish after a stop (SHEEPDOG_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
@@ -149,7 +154,8 @@ final class ServeCommand implements Callable<Integer> {
     GatewayConfig config() {
         List<String> keys = Stream.of("HOLYSHEEP_API_KEY", "HOLYSHEEP_KEY_PRIMARY").map(this::secret)
                 .flatMap(Optional::stream).toList();
-        HttpSettings http = new HttpSettings(host, port, maxBodyBytes, heartbeat, shutdownGrace);
+        HttpSettings http = new HttpSettings(host, port, maxBodyBytes, heartbeat, shutdownGrace,
+                corsOrigins == null ? List.of() : corsOrigins);
         SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(simFirstToken, simTokenDelay)
                 .withFaults(FaultSpec.parse(simFaults));
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);

@@ -18,8 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** An operator's change made while the controller reads the windows wins over the controller's judgement. */
@@ -33,7 +33,7 @@ class OperatorDuringJudgementTest {
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
     private final EndpointStatistics statistics = new EndpointStatistics(clock, EAGER.window(), new SplittableRandom(3));
     private final RoutingState state = new RoutingState(new Gateways.MemoryRouteStore(), CanaryRollout.PLAN,
-            java.util.Set.of(PRIMARY, CANARY));
+            Set.of(PRIMARY, CANARY));
     private final RoutingService operator = new RoutingService(new Endpoints(List.of()), state, CanaryRollout.PLAN,
             statistics, Map.of(), telemetry, clock);
     private final CanaryController controller = new CanaryController(state, statistics, EAGER, telemetry, clock);

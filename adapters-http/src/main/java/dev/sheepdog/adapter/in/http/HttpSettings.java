@@ -3,6 +3,7 @@ package dev.sheepdog.adapter.in.http;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the HTTP API listens and behaves.
@@ -12,9 +13,11 @@ import java.time.Duration;
  * @param maxBodyBytes      the largest request body accepted; larger ones get 413
  * @param heartbeatInterval how long a stream may stay silent before a {@code : ping} comment is sent
  * @param shutdownGrace     how long open streams may run on after a stop is asked for
+ * @param corsOrigins       browser origins allowed to call {@code /v1} from another site, e.g.
+ *                          {@code https://writer.example.com}; none by default
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, Duration heartbeatInterval,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, List<String> corsOrigins) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -31,6 +34,18 @@ public record HttpSettings(String host, int port, long maxBodyBytes, Duration he
             throw new IllegalArgumentException("the heartbeat interval must be positive");
         }
         requireNonNull(shutdownGrace, "shutdownGrace");
+        corsOrigins = List.copyOf(corsOrigins);
+        corsOrigins.forEach(origin -> {
+            if (!origin.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException("a CORS origin is a scheme and host, like https://app.example.com: "
+                        + origin);
+            }
+        });
+    }
+
+    /** Settings that allow no other site's pages to call the API. */
+    public HttpSettings(String host, int port, long maxBodyBytes, Duration heartbeatInterval, Duration shutdownGrace) {
+        this(host, port, maxBodyBytes, heartbeatInterval, shutdownGrace, List.of());
     }
 
     public static HttpSettings defaults(int port) {

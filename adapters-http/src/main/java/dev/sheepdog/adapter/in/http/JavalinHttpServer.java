@@ -47,6 +47,15 @@ public final class JavalinHttpServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
             });
+            if (!settings.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.path = "/v1/*";
+                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    // A page must be able to read how long a rate limit asks it to wait.
+                    rule.exposeHeader("Retry-After");
+                    rule.exposeHeader("retry-after-ms");
+                }));
+            }
             config.requestLogger.http(RequestLogLine::log);
             config.routes.before(RequestLogLine::start);
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
