@@ -18,6 +18,7 @@ import dev.sheepdog.domain.service.KeyService;
 import dev.sheepdog.domain.service.RoutingService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Singleton;
 
 /** The inbound HTTP adapter. */
@@ -34,7 +35,7 @@ final class HttpModule {
         KeyAdministration keyAdministration = new KeyAdministration(keys, keys, keys, keys, keys, keys);
         TrafficAdministration traffic = new TrafficAdministration(routing, routing, routing, routing, routing);
         return new JavalinHttpServer(config.http(), completions, models,
-                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic)));
+                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic)), Optional.empty());
     }
 
     @Provides

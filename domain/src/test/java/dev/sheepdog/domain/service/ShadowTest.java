@@ -89,7 +89,7 @@ class ShadowTest {
         assertThat(statistics.shadowsSkipped(SHADOW.id())).isEqualTo(1);
         await(() -> mirror.openings().size() == 1);
         holding.close();
-        await(() -> answer(service) != null && mirror.openings().size() == 2);
+        await(() -> answer(service) != null && mirror.openings().size() >= 2);
     }
 
     @Test

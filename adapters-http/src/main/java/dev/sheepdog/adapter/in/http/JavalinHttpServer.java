@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.util.JavalinException;
 import io.javalin.router.EndpointNotFound;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,15 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final Javalin javalin;
 
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models) {
-        this(settings, completions, models, Optional.empty());
+        this(settings, completions, models, Optional.empty(), Optional.empty());
     }
 
-    /** @param admin the operator's API; without it, nothing under {@code /admin} exists */
+    /**
+     * @param admin   the operator's API; without it, nothing under {@code /admin} exists
+     * @param metrics the current metrics in Prometheus' text format, served at {@code /metrics}
+     */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
-                             Optional<AdminApi> admin) {
+                             Optional<AdminApi> admin, Optional<Supplier<String>> metrics) {
         this.settings = settings;
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -61,6 +65,9 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
             config.routes.get(ModelRoutes.PATH, modelRoutes::list);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            metrics.ifPresent(scrape -> config.routes.get("/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get())));
+            Pages.register(config);
             admin.ifPresent(api -> AdminRoutes.register(config, api, mapper));
             // Javalin answers an unmatched route itself (plain text or its own JSON), which notFound would then keep.
             config.routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(ctx, mapper));
