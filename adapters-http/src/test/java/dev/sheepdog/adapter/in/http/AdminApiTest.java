@@ -165,7 +165,8 @@ class AdminApiTest {
     private void start(Optional<String> token) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(1), Duration.ofMillis(200));
         server = new JavalinHttpServer(settings, new FakeCompletions(), new FakeModels(),
-                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration()))).start();
+                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration())),
+                Optional.empty()).start();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
