@@ -2,6 +2,7 @@ package dev.sheepdog.domain.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param usage            as the provider reported it, or estimated from what was delivered
  * @param chunks           chunks that carried text
  * @param traffic          whether a user got this answer, or a shadow's copy was thrown away
+ * @param costUsd          what the usage cost, in exact decimal; empty when the model has no price
  */
 public record CompletionRecord(
         EndpointId endpoint,
@@ -25,7 +27,8 @@ public record CompletionRecord(
         Optional<Duration> timeToFirstToken,
         Duration duration,
         Usage usage,
-        int chunks) {
+        int chunks,
+        Optional<BigDecimal> costUsd) {
 
     /** Whose answer it was. */
     public enum Traffic {
@@ -44,5 +47,19 @@ public record CompletionRecord(
         requireNonNull(timeToFirstToken, "timeToFirstToken");
         requireNonNull(duration, "duration");
         requireNonNull(usage, "usage");
+        requireNonNull(costUsd, "costUsd");
+    }
+
+    /** A record whose cost is not counted yet. */
+    public CompletionRecord(EndpointId endpoint, Traffic traffic, String model, CompletionOutcome outcome,
+                            Optional<FailureKind> failure, Optional<Duration> timeToFirstToken, Duration duration,
+                            Usage usage, int chunks) {
+        this(endpoint, traffic, model, outcome, failure, timeToFirstToken, duration, usage, chunks, Optional.empty());
+    }
+
+    /** The same record with its cost. */
+    public CompletionRecord withCost(Optional<BigDecimal> cost) {
+        return new CompletionRecord(endpoint, traffic, model, outcome, failure, timeToFirstToken, duration, usage,
+                chunks, cost);
     }
 }

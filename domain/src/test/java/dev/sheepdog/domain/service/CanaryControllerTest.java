@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The canary's share moves on evidence only: up after a healthy stretch, to zero after a clearly-worse one. */
@@ -50,7 +51,8 @@ class CanaryControllerTest {
         }
     };
 
-    {
+    @BeforeEach
+    void listen() {
         canaryLog.addHandler(handler);
     }
 
@@ -69,7 +71,7 @@ class CanaryControllerTest {
         }
 
         List<Action> expected = new ArrayList<>();
-        for (int step = 0; step < 8; step++) { // 0.1 -> 0.9
+        for (int step = 0; step < 8; step++) {
             expected.addAll(List.of(HOLD, STEP_UP));
         }
         expected.addAll(List.of(HOLD, PROMOTE));
