@@ -32,6 +32,7 @@ final class ObservedStream implements CompletionStream {
     private final Instant started;
     private final AtomicBoolean reported = new AtomicBoolean();
     private Instant firstChunk;
+    private Instant lastText;
     private Usage usage;
     private int textChunks;
 
@@ -67,6 +68,11 @@ final class ObservedStream implements CompletionStream {
                 }
                 if (!chunk.text().isEmpty()) {
                     textChunks++;
+                    Instant now = clock.instant();
+                    if (lastText != null && traffic == CompletionRecord.Traffic.LIVE) {
+                        telemetry.tokenGap(endpoint, request.model(), Duration.between(lastText, now));
+                    }
+                    lastText = now;
                 }
             }
             case CompletionEvent.UsageReport report -> usage = report.usage();

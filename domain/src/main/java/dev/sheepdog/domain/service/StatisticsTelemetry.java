@@ -6,6 +6,7 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyEvent;
 import dev.sheepdog.domain.model.ShadowComparison;
 import dev.sheepdog.domain.port.out.Telemetry;
+import java.time.Duration;
 
 /** Feeds every completion into the endpoints' statistics, and passes everything on to the telemetry adapter. */
 final class StatisticsTelemetry implements Telemetry {
@@ -22,6 +23,11 @@ final class StatisticsTelemetry implements Telemetry {
     public void completionEnded(CompletionRecord record) {
         statistics.record(record);
         next.completionEnded(record);
+    }
+
+    @Override
+    public void tokenGap(EndpointId endpoint, String model, Duration gap) {
+        next.tokenGap(endpoint, model, gap);
     }
 
     @Override

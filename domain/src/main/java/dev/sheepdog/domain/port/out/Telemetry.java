@@ -5,12 +5,17 @@ import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyEvent;
 import dev.sheepdog.domain.model.ShadowComparison;
+import java.time.Duration;
 
 /** Telemetry: the domain reports what happened; an adapter turns it into metrics. */
 public interface Telemetry {
 
     /** A completion ended: finished, failed, or cancelled by the client leaving. Called once per completion. */
     void completionEnded(CompletionRecord record);
+
+    /** The time between two chunks with text of a live stream: how smoothly the answer flows. */
+    default void tokenGap(EndpointId endpoint, String model, Duration gap) {
+    }
 
     /** The canary controller or an operator decided about the canary; a roll-back is an alert. */
     default void canaryDecided(CanaryDecision decision) {
