@@ -7,6 +7,7 @@ import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.EndpointRole;
+import dev.sheepdog.domain.model.Price;
 import dev.sheepdog.domain.model.RoutingPlan;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class ConfigFile {
      * @param environment where the variables named by {@code keys_from_env} are read
      * @param deadlines   the deadlines of an endpoint that sets none
      */
-    static RoutingConfig read(Path path, Map<String, String> environment, StreamDeadlines deadlines) {
+    static FileConfig read(Path path, Map<String, String> environment, StreamDeadlines deadlines) {
         ConfigFileModel.File file = parse(path);
         if (file == null || file.endpoints() == null || file.endpoints().isEmpty()) {
             throw new ConfigFileException(path + ": no endpoints; list at least a primary under 'endpoints:'.");
@@ -62,8 +63,26 @@ final class ConfigFile {
         requireOne(path, roles, EndpointRole.PRIMARY, true);
         requireOne(path, roles, EndpointRole.CANARY, false);
         int maxShadows = Optional.ofNullable(file.shadow()).map(ConfigFileModel.ShadowEntry::maxConcurrent).orElse(16);
-        return new RoutingConfig(endpoints, seeds, new RoutingPlan(roles, canaryWeight, shadowFractions, maxShadows),
-                canary(path, file.canary()));
+        return new FileConfig(endpoints, seeds, new RoutingPlan(roles, canaryWeight, shadowFractions, maxShadows),
+                canary(path, file.canary()), prices(path, file.prices()));
+    }
+
+    private static Map<String, Price> prices(Path path, Map<String, ConfigFileModel.PriceEntry> entries) {
+        Map<String, Price> prices = new LinkedHashMap<>();
+        if (entries != null) {
+            entries.forEach((model, entry) -> {
+                if (entry == null || entry.input() == null || entry.output() == null) {
+                    throw new ConfigFileException(path + ": prices." + model + " needs both input and output "
+                            + "(US dollars per million tokens), e.g. {input: 0.28, output: 0.42}.");
+                }
+                try {
+                    prices.put(model, new Price(entry.input(), entry.output()));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigFileException(path + ": prices." + model + ": " + e.getMessage() + ".");
+                }
+            });
+        }
+        return prices;
     }
 
     private static ConfigFileModel.File parse(Path path) {

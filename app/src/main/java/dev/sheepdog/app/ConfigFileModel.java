@@ -1,5 +1,6 @@
 package dev.sheepdog.app;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,11 @@ final class ConfigFileModel {
     private ConfigFileModel() {
     }
 
-    record File(List<EndpointEntry> endpoints, CanaryEntry canary, ShadowEntry shadow) {
+    record File(List<EndpointEntry> endpoints, CanaryEntry canary, ShadowEntry shadow, Map<String, PriceEntry> prices) {
+    }
+
+    /** US dollars per million tokens. */
+    record PriceEntry(BigDecimal input, BigDecimal output) {
     }
 
     record EndpointEntry(String id, String provider, String baseUrl, String role, Double weight, Double shadowFraction,

@@ -24,12 +24,6 @@ final class DomainModule {
 
     @Provides
     @Singleton
-    static Telemetry telemetry() {
-        return Telemetry.NONE;
-    }
-
-    @Provides
-    @Singleton
     static CompletionService completionService(Endpoints endpoints, Map<String, CompletionProvider> providers,
                                                KeyRing keys, TrafficRouter router, EndpointStatistics statistics,
                                                Telemetry telemetry, Clock clock) {

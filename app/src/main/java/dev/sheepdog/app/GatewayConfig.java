@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param dataDir       where the key store lives
  * @param masterKey     encrypts the key store at rest when present ({@code SHEEPDOG_MASTER_KEY})
  * @param adminToken    enables {@code /admin} when present ({@code SHEEPDOG_ADMIN_TOKEN})
- * @param routing       the endpoints and routing of a configuration file; without one, a single endpoint
- *                      from the environment (or the simulator)
+ * @param file          what a configuration file says (endpoints, routing, prices); without one, a single
+ *                      endpoint from the environment (or the simulator)
  */
 public record GatewayConfig(
         HttpSettings http,
@@ -33,7 +33,7 @@ public record GatewayConfig(
         Optional<String> masterKey,
         Optional<String> adminToken,
         KeyPolicy keyPolicy,
-        Optional<RoutingConfig> routing) {
+        Optional<FileConfig> file) {
 
     public static final URI HOLYSHEEP_DEFAULT_URL = URI.create("https://api.holysheep.ai/v1");
 
@@ -47,25 +47,25 @@ public record GatewayConfig(
         requireNonNull(masterKey, "masterKey");
         requireNonNull(adminToken, "adminToken");
         requireNonNull(keyPolicy, "keyPolicy");
-        requireNonNull(routing, "routing");
+        requireNonNull(file, "file");
     }
 
-    /** The same configuration with the endpoints and routing of a configuration file. */
-    public GatewayConfig withRouting(RoutingConfig file) {
+    /** The same configuration with what a configuration file says. */
+    public GatewayConfig withFile(FileConfig content) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, keyPolicy, Optional.of(file));
+                adminToken, keyPolicy, Optional.of(content));
     }
 
     /** The same configuration with another key policy. */
     public GatewayConfig withKeyPolicy(KeyPolicy policy) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, policy, routing);
+                adminToken, policy, file);
     }
 
     @Override
     public String toString() {
         return "GatewayConfig[http=" + http + ", holySheepUrl=" + holySheepUrl + ", dataDir=" + dataDir
                 + ", keys=" + holySheepKeys.size() + " (hidden), masterKey=" + (masterKey.isPresent() ? "****" : "none")
-                + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + ", routing=" + routing + "]";
+                + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + ", file=" + file + "]";
     }
 }

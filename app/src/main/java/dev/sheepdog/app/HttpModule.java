@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.sheepdog.adapter.in.http.AdminApi;
 import dev.sheepdog.adapter.in.http.JavalinHttpServer;
 import dev.sheepdog.adapter.in.http.KeyAdministration;
+import dev.sheepdog.adapter.in.http.Observability;
 import dev.sheepdog.adapter.in.http.TrafficAdministration;
 import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
@@ -16,6 +17,7 @@ import dev.sheepdog.domain.service.KeyRing;
 import dev.sheepdog.domain.service.CanaryController;
 import dev.sheepdog.domain.service.KeyService;
 import dev.sheepdog.domain.service.RoutingService;
+import dev.sheepdog.domain.service.SpendLedger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +33,13 @@ final class HttpModule {
     @Provides
     @Singleton
     static JavalinHttpServer httpServer(GatewayConfig config, StreamCompletionUseCase completions,
-                                        ListModelsUseCase models, KeyService keys, RoutingService routing) {
+                                        ListModelsUseCase models, KeyService keys, RoutingService routing,
+                                        SpendLedger spend, Observability observability) {
         KeyAdministration keyAdministration = new KeyAdministration(keys, keys, keys, keys, keys, keys);
         TrafficAdministration traffic = new TrafficAdministration(routing, routing, routing, routing, routing);
         return new JavalinHttpServer(config.http(), completions, models,
-                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic)), Optional.empty());
+                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic, spend)),
+                Optional.of(observability));
     }
 
     @Provides

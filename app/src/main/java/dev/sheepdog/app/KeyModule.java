@@ -39,7 +39,7 @@ final class KeyModule {
     @Singleton
     static KeyRing keyRing(KeyStore store, GatewayConfig config, Clock clock, Endpoints endpoints) {
         KeyRing ring = new KeyRing(store, config.keyPolicy(), clock, endpoints.ids());
-        Map<EndpointId, List<String>> seeds = config.routing().map(RoutingConfig::seedKeys).orElseGet(() ->
+        Map<EndpointId, List<String>> seeds = config.file().map(FileConfig::seedKeys).orElseGet(() ->
                 endpoints.ids().contains(ProviderModule.HOLYSHEEP)
                         ? Map.of(ProviderModule.HOLYSHEEP, config.holySheepKeys()) : Map.of());
         Map<EndpointId, List<ApiKey>> keys = new LinkedHashMap<>();

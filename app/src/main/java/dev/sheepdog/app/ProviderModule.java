@@ -52,8 +52,8 @@ final class ProviderModule {
     @Provides
     @Singleton
     static List<Endpoint> endpoints(GatewayConfig config, KeyStore store) {
-        if (config.routing().isPresent()) {
-            return config.routing().get().endpoints();
+        if (config.file().isPresent()) {
+            return config.file().get().endpoints();
         }
         boolean keyed = !config.holySheepKeys().isEmpty() || !store.load().getOrDefault(HOLYSHEEP, List.of()).isEmpty();
         if (!keyed) {

@@ -33,14 +33,14 @@ final class RoutingModule {
     @Provides
     @Singleton
     static RoutingPlan plan(GatewayConfig config, Endpoints endpoints) {
-        return config.routing().map(RoutingConfig::plan)
+        return config.file().map(FileConfig::plan)
                 .orElseGet(() -> RoutingPlan.single(endpoints.all().getFirst().id()));
     }
 
     @Provides
     @Singleton
     static CanaryPolicy canaryPolicy(GatewayConfig config) {
-        return config.routing().map(RoutingConfig::canary).orElse(CanaryPolicy.DEFAULT);
+        return config.file().map(FileConfig::canary).orElse(CanaryPolicy.DEFAULT);
     }
 
     @Provides

@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
 
     @Option(names = "--config", defaultValue = "${env:SHEEPDOG_CONFIG}",
-            description = "A sheepdog.yaml with endpoints and routing (SHEEPDOG_CONFIG). Without it, one endpoint "
+            description = "A sheepdog.yaml with endpoints, routing and prices (SHEEPDOG_CONFIG). Without it, one endpoint "
                     + "comes from HOLYSHEEP_* variables, or the simulator answers.")
     Path configFile;
 
@@ -161,10 +161,10 @@ final class ServeCommand implements Callable<Integer> {
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
         KeyPolicy keyPolicy = new KeyPolicy(keyProbation, keyRetireGrace, keyCooldown,
                 KeyPolicy.DEFAULT.validationTimeout());
-        Optional<RoutingConfig> routing = Optional.ofNullable(configFile)
-                .map(file -> ConfigFile.read(file, environment, deadlines));
+        Optional<FileConfig> fileConfig = Optional.ofNullable(configFile)
+                .map(path -> ConfigFile.read(path, environment, deadlines));
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
-                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, routing);
+                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig);
     }
 
     // Secrets come only from the environment: flags would show in the process list.

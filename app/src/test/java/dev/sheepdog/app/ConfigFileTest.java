@@ -31,7 +31,7 @@ class ConfigFileTest {
     void readsTheDocumentedExample() throws IOException {
         Path example = Path.of("..", "docs", "sheepdog.example.yaml");
 
-        RoutingConfig config = ConfigFile.read(example, ENVIRONMENT, StreamDeadlines.DEFAULT);
+        FileConfig config = ConfigFile.read(example, ENVIRONMENT, StreamDeadlines.DEFAULT);
 
         assertThat(config.endpoints()).extracting(Endpoint::id).extracting(EndpointId::value)
                 .containsExactly("holysheep", "holysheep-canary", "openai-shadow", "local");
@@ -45,7 +45,7 @@ class ConfigFileTest {
 
     @Test
     void fillsWhatAnEntryLeavesOutWithTheDefaults() throws IOException {
-        RoutingConfig config = read("""
+        FileConfig config = read("""
                 endpoints:
                   - id: only
                     base_url: https://api.holysheep.ai/v1
@@ -79,20 +79,20 @@ class ConfigFileTest {
 
     @Test
     void theDefaultKeysOfThePrimaryAreHolySheepsVariables() throws IOException {
-        RoutingConfig config = read("endpoints:\n  - id: p\n    base_url: https://x.example/v1\n    role: primary\n");
+        FileConfig config = read("endpoints:\n  - id: p\n    base_url: https://x.example/v1\n    role: primary\n");
 
         assertThat(config.seedKeys().get(new EndpointId("p"))).containsExactly("sk-primary");
     }
 
     @Test
     void neverPutsASecretInTheConfigurationsDescription() {
-        RoutingConfig config = ConfigFile.read(Path.of("..", "docs", "sheepdog.example.yaml"), ENVIRONMENT,
+        FileConfig config = ConfigFile.read(Path.of("..", "docs", "sheepdog.example.yaml"), ENVIRONMENT,
                 StreamDeadlines.DEFAULT);
 
         assertThat(config.toString()).doesNotContain("sk-primary", "sk-canary", "sk-openai");
     }
 
-    private RoutingConfig read(String yaml) throws IOException {
+    private FileConfig read(String yaml) throws IOException {
         Path file = dir.resolve("sheepdog.yaml");
         Files.writeString(file, yaml);
         return ConfigFile.read(file, ENVIRONMENT, StreamDeadlines.DEFAULT);

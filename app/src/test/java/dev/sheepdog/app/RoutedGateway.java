@@ -38,7 +38,7 @@ final class RoutedGateway implements AutoCloseable {
             Files.writeString(file, yaml);
             GatewayConfig base = RunningGateway.config(SimulatorSettings.DEFAULT, List.of(), URI.create("http://unused"),
                     StreamDeadlines.DEFAULT, Optional.of(TOKEN));
-            RoutingConfig routing = ConfigFile.read(file, Map.of(), StreamDeadlines.DEFAULT);
+            FileConfig routing = ConfigFile.read(file, Map.of(), StreamDeadlines.DEFAULT);
             GatewayConfig config = new GatewayConfig(base.http(), base.simulator(), base.holySheepKeys(),
                     base.holySheepUrl(), base.deadlines(), dataDir, base.masterKey(), base.adminToken(),
                     base.keyPolicy(), Optional.of(routing));

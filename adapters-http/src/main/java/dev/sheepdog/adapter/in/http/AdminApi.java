@@ -2,11 +2,13 @@ package dev.sheepdog.adapter.in.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sheepdog.domain.port.in.ViewSpendUseCase;
+
 /**
  * The operator's API under {@code /admin}: it exists only when a token is configured, and every
  * call must carry it as {@code Authorization: Bearer <token>}.
  */
-public record AdminApi(String token, KeyAdministration keys, TrafficAdministration traffic) {
+public record AdminApi(String token, KeyAdministration keys, TrafficAdministration traffic, ViewSpendUseCase spend) {
 
     public AdminApi {
         requireNonNull(token, "token");
@@ -15,6 +17,7 @@ public record AdminApi(String token, KeyAdministration keys, TrafficAdministrati
         }
         requireNonNull(keys, "keys");
         requireNonNull(traffic, "traffic");
+        requireNonNull(spend, "spend");
     }
 
     @Override

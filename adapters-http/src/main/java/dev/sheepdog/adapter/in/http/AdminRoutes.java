@@ -22,6 +22,7 @@ final class AdminRoutes {
         config.routes.post(KeyAdminRoutes.KEY + "/disable", keys::disable);
         config.routes.post(KeyAdminRoutes.KEY + "/enable", keys::enable);
         config.routes.delete(KeyAdminRoutes.KEY, keys::remove);
+        config.routes.get(SpendAdminRoutes.SPEND, new SpendAdminRoutes(api.spend(), mapper)::report);
         TrafficAdminRoutes traffic = new TrafficAdminRoutes(api.traffic(), mapper);
         config.routes.get(TrafficAdminRoutes.TRAFFIC, traffic::report);
         config.routes.post(TrafficAdminRoutes.CANARY + "/weight", traffic::setWeight);

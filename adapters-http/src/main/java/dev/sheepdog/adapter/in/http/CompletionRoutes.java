@@ -21,11 +21,12 @@ final class CompletionRoutes {
     private final SseStreamWriter sse;
     private final WholeCompletionWriter whole;
 
-    CompletionRoutes(StreamCompletionUseCase completions, HttpSettings settings, ObjectMapper mapper) {
+    CompletionRoutes(StreamCompletionUseCase completions, HttpSettings settings, ObjectMapper mapper,
+                     StreamObserver observer) {
         this.completions = completions;
         this.settings = settings;
         this.mapper = mapper;
-        this.sse = new SseStreamWriter(settings.heartbeatInterval(), mapper);
+        this.sse = new SseStreamWriter(settings.heartbeatInterval(), mapper, observer);
         this.whole = new WholeCompletionWriter(mapper);
     }
 
@@ -39,8 +40,10 @@ final class CompletionRoutes {
         }
         ctx.attribute(MODEL, request.model());
         CompletionStream stream = completions.stream(request, callerOf(ctx, request));
+        // The domain has sent the request to the provider by the time it hands the stream back.
+        long sentUpstream = System.nanoTime();
         if (request.stream()) {
-            sse.write(ctx, stream, request.includeUsage());
+            sse.write(ctx, stream, request.includeUsage(), sentUpstream);
         } else {
             whole.write(ctx, stream);
         }

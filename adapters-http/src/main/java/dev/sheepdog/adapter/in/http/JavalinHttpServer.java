@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.util.JavalinException;
 import io.javalin.router.EndpointNotFound;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +27,11 @@ public final class JavalinHttpServer implements AutoCloseable {
     }
 
     /**
-     * @param admin   the operator's API; without it, nothing under {@code /admin} exists
-     * @param metrics the current metrics in Prometheus' text format, served at {@code /metrics}
+     * @param admin         the operator's API; without it, nothing under {@code /admin} exists
+     * @param observability the metrics served at {@code /metrics}, and who hears about streams
      */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
-                             Optional<AdminApi> admin, Optional<Supplier<String>> metrics) {
+                             Optional<AdminApi> admin, Optional<Observability> observability) {
         this.settings = settings;
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -40,7 +39,8 @@ public final class JavalinHttpServer implements AutoCloseable {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 // Without this, Jackson's tree turns 0.10 into 0.1 and -100.0 into -1E+2.
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-        CompletionRoutes completionRoutes = new CompletionRoutes(completions, settings, mapper);
+        CompletionRoutes completionRoutes = new CompletionRoutes(completions, settings, mapper,
+                observability.map(Observability::streams).orElse(StreamObserver.NONE));
         ModelRoutes modelRoutes = new ModelRoutes(models, mapper);
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
@@ -65,8 +65,8 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
             config.routes.get(ModelRoutes.PATH, modelRoutes::list);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-            metrics.ifPresent(scrape -> config.routes.get("/metrics",
-                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get())));
+            observability.ifPresent(metrics -> config.routes.get("/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape().get())));
             Pages.register(config);
             admin.ifPresent(api -> AdminRoutes.register(config, api, mapper));
             // Javalin answers an unmatched route itself (plain text or its own JSON), which notFound would then keep.

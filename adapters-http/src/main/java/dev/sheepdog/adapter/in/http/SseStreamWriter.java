@@ -30,14 +30,19 @@ final class SseStreamWriter {
 
     private final Duration heartbeat;
     private final ObjectMapper mapper;
+    private final StreamObserver observer;
 
-    SseStreamWriter(Duration heartbeat, ObjectMapper mapper) {
+    SseStreamWriter(Duration heartbeat, ObjectMapper mapper, StreamObserver observer) {
         this.heartbeat = heartbeat;
         this.mapper = mapper;
+        this.observer = observer;
     }
 
-    void write(Context ctx, CompletionStream stream, boolean includeUsage) {
+    /** @param sentUpstream when the domain had sent the request to the provider, in {@link System#nanoTime()} terms */
+    void write(Context ctx, CompletionStream stream, boolean includeUsage, long sentUpstream) {
         SseChannel channel = new SseChannel(ctx);
+        boolean chunkSent = false;
+        observer.streamOpened();
         try (stream) {
             while (true) {
                 Optional<CompletionEvent> next = stream.poll(heartbeat);
@@ -46,7 +51,14 @@ final class SseStreamWriter {
                     continue;
                 }
                 switch (next.get()) {
-                    case Chunk chunk -> channel.sendData(chunk.json().text());
+                    case Chunk chunk -> {
+                        long arrived = System.nanoTime();
+                        channel.sendData(chunk.json().text());
+                        if (!chunkSent) {
+                            chunkSent = true;
+                            deliveredFirst(ctx, sentUpstream, arrived);
+                        }
+                    }
                     case UsageReport usage -> {
                         // Sheepdog always asks for usage; the client only sees it if it asked too.
                         if (includeUsage && usage.usageOnlyChunk().isPresent()) {
@@ -72,6 +84,16 @@ final class SseStreamWriter {
         } catch (RuntimeException bug) {
             LOG.error("a stream failed unexpectedly on {} {}", ctx.method(), ctx.path(), bug);
             abort(ctx, channel, GatewayErrors.INTERNAL);
+        } finally {
+            observer.streamClosed();
+        }
+    }
+
+    private void deliveredFirst(Context ctx, long sentUpstream, long arrived) {
+        Long received = ctx.attribute(RequestLogLine.START_NANOS);
+        if (received != null) {
+            observer.firstChunkDelivered(Duration.ofNanos(sentUpstream - received),
+                    Duration.ofNanos(System.nanoTime() - arrived));
         }
     }
 

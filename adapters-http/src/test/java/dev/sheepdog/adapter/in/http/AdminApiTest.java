@@ -20,6 +20,14 @@ class AdminApiTest {
 
     private static final String TOKEN = "admin-token-7c1e9f";
     private static final String SECRET = "sk-new-holysheep-key-0042";
+    private static final dev.sheepdog.domain.port.in.ViewSpendUseCase SPEND = () -> new dev.sheepdog.domain.model.SpendReport(
+            java.time.Instant.parse("2026-11-24T08:00:00Z"),
+            java.util.List.of(new dev.sheepdog.domain.model.SpendLine("deepseek-v3.2",
+                    new dev.sheepdog.domain.model.EndpointId("holysheep"),
+                    dev.sheepdog.domain.model.CompletionRecord.Traffic.LIVE, 3, 1000, 2000,
+                    new java.math.BigDecimal("0.00112"), java.math.BigDecimal.ZERO, 0)),
+            new java.math.BigDecimal("0.00112"),
+            java.util.Map.of(java.time.Instant.parse("2026-11-24T09:00:00Z"), new java.math.BigDecimal("0.00112")));
 
     private final FakeKeyAdministration keys = new FakeKeyAdministration();
     private final FakeTrafficAdministration traffic = new FakeTrafficAdministration();
@@ -162,10 +170,22 @@ class AdminApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void reportsSpendWithExactDecimals() throws Exception {
+        start(Optional.of(TOKEN));
+
+        HttpResponse<String> response = send("GET", "/admin/spend", TOKEN, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"total_usd\":0.00112", "\"model\":\"deepseek-v3.2\"",
+                "\"cost_usd\":0.00112", "\"input_tokens\":1000", "\"unpriced\":false",
+                "\"hour\":\"2026-11-24T09:00:00Z\"");
+    }
+
     private void start(Optional<String> token) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(1), Duration.ofMillis(200));
         server = new JavalinHttpServer(settings, new FakeCompletions(), new FakeModels(),
-                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration())),
+                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration(), SPEND)),
                 Optional.empty()).start();
     }
 

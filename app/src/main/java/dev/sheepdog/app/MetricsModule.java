@@ -1,0 +1,89 @@
+package dev.sheepdog.app;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.sheepdog.adapter.in.http.Observability;
+import dev.sheepdog.adapter.in.http.StreamObserver;
+import dev.sheepdog.adapter.out.metrics.GatewayGauges;
+import dev.sheepdog.adapter.out.metrics.MicrometerTelemetry;
+import dev.sheepdog.adapter.out.metrics.StreamMetrics;
+import dev.sheepdog.domain.model.Endpoint;
+import dev.sheepdog.domain.model.Endpoints;
+import dev.sheepdog.domain.model.PriceTable;
+import dev.sheepdog.domain.port.out.Telemetry;
+import dev.sheepdog.domain.service.KeyService;
+import dev.sheepdog.domain.service.RoutingService;
+import dev.sheepdog.domain.service.SpendLedger;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import javax.inject.Singleton;
+
+/** Metrics and cost: the Prometheus registry, the telemetry the domain reports to, and the spend ledger in front of it. */
+@Module
+final class MetricsModule {
+
+    private MetricsModule() {
+    }
+
+    @Provides
+    @Singleton
+    @SuppressWarnings("resource") // the binders live as long as the registry
+    static PrometheusMeterRegistry registry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    static PriceTable prices(GatewayConfig config) {
+        return config.file().map(file -> PriceTable.DEFAULT.with(file.prices())).orElse(PriceTable.DEFAULT);
+    }
+
+    /** What the domain reports to: the ledger costs each completion, then the metrics count it. */
+    @Provides
+    @Singleton
+    static SpendLedger spendLedger(PriceTable prices, PrometheusMeterRegistry registry, Clock clock) {
+        return new SpendLedger(prices, new MicrometerTelemetry(registry), clock);
+    }
+
+    @Provides
+    static Telemetry telemetry(SpendLedger ledger) {
+        return ledger;
+    }
+
+    @Provides
+    @Singleton
+    static Observability observability(PrometheusMeterRegistry registry, RoutingService routing, KeyService keys,
+                                       Endpoints endpoints, Clock clock) {
+        new GatewayGauges(routing, keys, clock).register(registry, endpoints.all().stream().map(Endpoint::id).toList());
+        StreamMetrics streams = new StreamMetrics(registry);
+        return new Observability(registry::scrape, new StreamObserver() {
+            @Override
+            public void streamOpened() {
+                streams.streamOpened();
+            }
+
+            @Override
+            public void streamClosed() {
+                streams.streamClosed();
+            }
+
+            @Override
+            public void firstChunkDelivered(Duration beforeUpstream, Duration afterUpstream) {
+                streams.firstChunkDelivered(beforeUpstream, afterUpstream);
+            }
+        });
+    }
+}
