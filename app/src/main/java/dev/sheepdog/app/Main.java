@@ -21,6 +21,7 @@ public final class Main {
     static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
         return new CommandLine(new SheepdogCommand())
                 .addSubcommand(new ServeCommand(environment))
-                .addSubcommand(new KeysCommand(stdin));
+                .addSubcommand(new KeysCommand(stdin))
+                .addSubcommand(new BenchCommand());
     }
 }

@@ -36,21 +36,26 @@ public final class GatewayGauges {
         this.clock = clock;
     }
 
-    /** Registers one gauge per endpoint and key state; the values are read at each scrape. */
+    /**
+     * Registers one gauge per endpoint and key state; the values are read at each scrape. The
+     * registry holds the gauges strongly: Micrometer's default weak reference would let them be
+     * collected, and read NaN, as nothing else keeps this object.
+     */
     public void register(MeterRegistry registry, List<EndpointId> endpoints) {
         Gauge.builder("sheepdog.canary.weight", this, gauges -> gauges.report().canaryWeight())
-                .description("The share of users the canary takes").register(registry);
+                .description("The share of users the canary takes").strongReference(true).register(registry);
         for (EndpointId endpoint : endpoints) {
             Gauge.builder("sheepdog.route.share", this, gauges -> gauges.of(endpoint).share())
                     .description("The share of users an endpoint takes first").tag("endpoint", endpoint.value())
-                    .register(registry);
+                    .strongReference(true).register(registry);
             Gauge.builder("sheepdog.circuit.state", this, gauges -> circuitValue(gauges.of(endpoint).circuit()))
                     .description("An endpoint's circuit: 0 closed, 1 half open, 2 open, -1 none")
-                    .tag("endpoint", endpoint.value()).register(registry);
+                    .tag("endpoint", endpoint.value()).strongReference(true).register(registry);
             for (KeyState state : KeyState.values()) {
                 Gauge.builder("sheepdog.keys", this, gauges -> gauges.count(endpoint, state))
                         .description("Keys of an endpoint in each state")
-                        .tags("endpoint", endpoint.value(), "state", MicrometerTelemetry.name(state)).register(registry);
+                        .tags("endpoint", endpoint.value(), "state", MicrometerTelemetry.name(state))
+                        .strongReference(true).register(registry);
             }
         }
     }
