@@ -65,6 +65,13 @@ class ArchitectureTest {
             .because("wiring lives in the composition root; adapters and the domain stay annotation-free");
 
     @ArchTest
+    static final ArchRule the_benchmark_stands_alone = noClasses()
+            .that().resideInAPackage("dev.sheepdog.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sheepdog.domain..", "dev.sheepdog.adapter..",
+                    "dev.sheepdog.app..")
+            .because("a benchmark measures any OpenAI-compatible URL, so it must share no code with what it measures");
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.sheepdog.(**)")
             .should().beFreeOfCycles()

@@ -11,6 +11,7 @@ import dev.sheepdog.adapter.out.holysheep.PlantedSimulatorUse;
 import dev.sheepdog.adapter.out.simulator.PlantedDaggerModule;
 import dev.sheepdog.adapter.out.simulator.PlantedJavalinUse;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
+import dev.sheepdog.bench.PlantedDomainUse;
 import dev.sheepdog.domain.model.PlantedCycleStart;
 import dev.sheepdog.domain.port.in.PlantedCompletionPort;
 import dev.sheepdog.domain.port.out.PlantedClassPort;
@@ -60,6 +61,11 @@ class RulesCatchViolationsTest {
     @Test
     void daggerRuleCatchesAModuleOutsideTheApp() {
         assertCaught(ArchitectureTest.dagger_stays_in_the_app, PlantedDaggerModule.class);
+    }
+
+    @Test
+    void benchmarkRuleCatchesTheBenchmarkUsingTheDomain() {
+        assertCaught(ArchitectureTest.the_benchmark_stands_alone, PlantedDomainUse.class);
     }
 
     @Test
