@@ -22,6 +22,7 @@ public final class Main {
         return new CommandLine(new SheepdogCommand())
                 .addSubcommand(new ServeCommand(environment))
                 .addSubcommand(new KeysCommand(stdin))
+                .addSubcommand(new SimulateCommand())
                 .addSubcommand(new BenchCommand());
     }
 }
