@@ -8,11 +8,11 @@ import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.RouteStoreException;
 import dev.sheepdog.domain.model.StreamDeadlines;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,8 +173,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static void announce(Gateway gateway) {
-        Duration startup = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now())).orElse(Duration.ZERO);
+        // The JVM's own clock: the process start time in /proc is only as precise as the boot time (1 s).
+        Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
         GatewayConfig config = gateway.config();
         for (Endpoint endpoint : gateway.endpoints().all()) {
             if (endpoint.provider().equals(SimulatedCompletionProvider.NAME)) {
