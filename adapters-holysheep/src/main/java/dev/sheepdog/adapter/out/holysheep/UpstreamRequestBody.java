@@ -2,6 +2,7 @@ package dev.sheepdog.adapter.out.holysheep;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.sheepdog.domain.model.ChatMessage;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.RawJson;
@@ -16,7 +17,9 @@ import java.util.Map;
  */
 final class UpstreamRequestBody {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
 
     private UpstreamRequestBody() {
     }

@@ -2,7 +2,12 @@ package dev.sheepdog.adapter.in.http;
 
 import static dev.sheepdog.adapter.in.http.InvalidRequestException.of;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.sheepdog.domain.model.ChatMessage;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.RawJson;
@@ -25,6 +30,11 @@ final class ChatCompletionBody {
             Set.of("model", "messages", "temperature", "max_tokens", "user", "stream", "stream_options");
     private static final String ROLES = Arrays.stream(Role.values())
             .map(role -> "'" + role.wireName() + "'").collect(Collectors.joining(", "));
+
+    // Not JsonNode.toString(): Jackson's internal writer keeps its buffers per thread, and each stream
+    // runs on its own virtual thread, so every open stream would hold a few kilobytes of them.
+    private static final ObjectWriter RAW = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build()).writer();
 
     private ChatCompletionBody() {
     }
@@ -80,7 +90,7 @@ final class ChatCompletionBody {
             throw of("Invalid value for '" + param + ".role': " + role + ". Supported values are: " + ROLES + ".",
                     param + ".role", "invalid_value");
         }
-        return new ChatMessage(known.get(), text(node.get("content"), param + ".content"), new RawJson(node.toString()));
+        return new ChatMessage(known.get(), text(node.get("content"), param + ".content"), raw(node));
     }
 
     private static String text(JsonNode content, String param) throws InvalidRequestException {
@@ -165,10 +175,18 @@ final class ChatCompletionBody {
         Map<String, RawJson> others = new LinkedHashMap<>();
         body.properties().forEach(field -> {
             if (!TYPED_FIELDS.contains(field.getKey())) {
-                others.put(field.getKey(), new RawJson(field.getValue().toString()));
+                others.put(field.getKey(), raw(field.getValue()));
             }
         });
         return others;
+    }
+
+    private static RawJson raw(JsonNode node) {
+        try {
+            return new RawJson(RAW.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON tree could not be written back", e);
+        }
     }
 
     private static boolean absent(JsonNode node) {

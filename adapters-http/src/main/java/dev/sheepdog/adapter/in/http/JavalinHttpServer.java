@@ -1,5 +1,7 @@
 package dev.sheepdog.adapter.in.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -7,8 +9,8 @@ import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.util.JavalinException;
 import io.javalin.router.EndpointNotFound;
+import io.javalin.util.JavalinException;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -33,7 +35,9 @@ public final class JavalinHttpServer implements AutoCloseable {
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
                              Optional<AdminApi> admin, Optional<Observability> observability) {
         this.settings = settings;
-        ObjectMapper mapper = new ObjectMapper()
+        // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+        JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+        ObjectMapper mapper = new ObjectMapper(json)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // Keeps decimals in passed-through fields exactly as the client wrote them.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

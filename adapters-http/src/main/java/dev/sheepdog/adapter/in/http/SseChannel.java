@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 final class SseChannel {
 
     static final String FIRST_DATA_NANOS = "sheepdog.firstDataNanos";
+    private static final int OUTPUT_BUFFER_BYTES = 1024;
 
     private final Context ctx;
     private OutputStream out;
@@ -51,6 +52,9 @@ final class SseChannel {
             ctx.res().setHeader("Cache-Control", "no-cache");
             // Tells nginx and similar proxies not to buffer the stream.
             ctx.res().setHeader("X-Accel-Buffering", "no");
+            // Every event is flushed at once, so Jetty's default 32 KB output buffer would only be memory
+            // held for as long as the stream is open (larger events are written past a small one).
+            ctx.res().setBufferSize(OUTPUT_BUFFER_BYTES);
             out = ctx.res().getOutputStream();
         }
         return out;

@@ -2,6 +2,7 @@ package dev.sheepdog.adapter.out.simulator;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Usage;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.io.UncheckedIOException;
 /** Writes the simulated model's output in the exact shapes an OpenAI-compatible provider sends. */
 final class ChunkJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
     private static final String FINGERPRINT = "fp_sheepdog_sim";
 
     private final String id;

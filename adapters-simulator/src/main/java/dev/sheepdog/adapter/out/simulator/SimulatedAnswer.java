@@ -2,6 +2,7 @@ package dev.sheepdog.adapter.out.simulator;
 
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.Usage;
+import java.util.Collections;
 import java.util.List;
 
 /** What the simulated model will say to a request: its tokens, why it stops, and what it costs in tokens. */
@@ -11,7 +12,7 @@ record SimulatedAnswer(List<String> tokens, String finishReason, Usage usage) {
     private static final int NATURAL_MIN_TOKENS = 120;
 
     SimulatedAnswer {
-        tokens = List.copyOf(tokens);
+        tokens = Collections.unmodifiableList(tokens);
     }
 
     static SimulatedAnswer plan(CompletionRequest request, SimulatorSettings settings) {

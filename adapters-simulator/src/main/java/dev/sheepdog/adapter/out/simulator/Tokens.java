@@ -1,7 +1,10 @@
 package dev.sheepdog.adapter.out.simulator;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,13 +21,18 @@ final class Tokens {
     private Tokens() {
     }
 
+    /** The tokens of the text, as a read-only list that keeps the text and where each token ends. */
     static List<String> split(CharSequence text) {
-        List<String> tokens = new ArrayList<>();
+        int[] ends = new int[16];
+        int count = 0;
         Matcher matcher = TOKEN.matcher(text);
         while (matcher.find()) {
-            tokens.add(matcher.group());
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            ends[count++] = matcher.end();
         }
-        return tokens;
+        return new Split(text.toString(), Arrays.copyOf(ends, count), 0, count);
     }
 
     static int count(CharSequence text) {
@@ -34,5 +42,38 @@ final class Tokens {
             count++;
         }
         return count;
+    }
+
+    // A simulated stream holds its whole answer while it is open: one string and an int per token
+    // instead of a String object per token, so that thousands of open streams stay cheap.
+    private static final class Split extends AbstractList<String> implements RandomAccess {
+        private final String text;
+        private final int[] ends;
+        private final int from;
+        private final int to;
+
+        Split(String text, int[] ends, int from, int to) {
+            this.text = text;
+            this.ends = ends;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public String get(int index) {
+            int at = from + Objects.checkIndex(index, size());
+            return text.substring(at == 0 ? 0 : ends[at - 1], ends[at]);
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+
+        @Override
+        public List<String> subList(int fromIndex, int toIndex) {
+            Objects.checkFromToIndex(fromIndex, toIndex, size());
+            return new Split(text, ends, from + fromIndex, from + toIndex);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.sheepdog.adapter.out.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.text.Normalizer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,5 +50,23 @@ class TokensTest {
         for (String text : new String[] {VIETNAMESE, "internationalization is long", "", "  \n"}) {
             assertThat(Tokens.count(text)).as(text).isEqualTo(Tokens.split(text).size());
         }
+    }
+
+    @Test
+    void aPartOfTheTokensIsStillTheirListAndOfAPartToo() {
+        List<String> tokens = Tokens.split("Hello, big world!");
+
+        assertThat(tokens.subList(1, 4)).containsExactly(",", " big", " world");
+        assertThat(tokens.subList(1, 4).subList(1, 3)).containsExactly(" big", " world");
+        assertThatThrownBy(() -> tokens.subList(2, 9)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> tokens.subList(1, 4).get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void theTokensCannotBeChanged() {
+        List<String> tokens = Tokens.split("Hello, big world!");
+
+        assertThatThrownBy(() -> tokens.set(0, "Bye")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> tokens.add("!")).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -1,6 +1,8 @@
 package dev.sheepdog.adapter.out.holysheep.sse;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,9 @@ import java.util.Optional;
 /** Reads the few fields the gateway needs from OpenAI-shaped chunks and completions. */
 final class ChatJson {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+    private static final ObjectMapper JSON = JsonMapper.builder(
+                    JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 

@@ -2,7 +2,9 @@ package dev.sheepdog.adapter.out.simulator.upstream;
 
 import static dev.sheepdog.adapter.out.simulator.upstream.InvalidRequestException.of;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.ChatMessage;
@@ -26,7 +28,9 @@ import java.util.Set;
  */
 final class ChatRequestJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+    private static final ObjectMapper MAPPER = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
     private static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "temperature", "max_tokens",
             "max_completion_tokens", "user", "stream", "stream_options");
 
