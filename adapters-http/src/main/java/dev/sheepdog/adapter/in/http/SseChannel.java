@@ -1,14 +1,16 @@
 package dev.sheepdog.adapter.in.http;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The response of one stream as Server-Sent Events. The 200 and its headers are committed by the
- * first write, so a failure before it can still be a proper HTTP error. Every write is flushed:
- * a token that sits in a buffer is a token the user does not see.
+ * first write, so a failure before it can still be a proper HTTP error. Events are queued and
+ * flushed by the caller as soon as no further event is already waiting: a token that sits in a
+ * buffer is a token the user does not see, but a burst of tokens is one write, not one each.
  */
 final class SseChannel {
 
@@ -17,6 +19,8 @@ final class SseChannel {
 
     private final Context ctx;
     private OutputStream out;
+    private ByteArrayOutputStream batch;
+    private boolean batchHasData;
 
     SseChannel(Context ctx) {
         this.ctx = ctx;
@@ -28,21 +32,53 @@ final class SseChannel {
 
     /** One {@code data:} event; a payload with line breaks becomes several data lines, as SSE requires. */
     void sendData(String payload) throws IOException {
-        send(frame("", payload));
-        if (ctx.attribute(FIRST_DATA_NANOS) == null) {
-            ctx.attribute(FIRST_DATA_NANOS, System.nanoTime());
-        }
+        queueData(payload);
+        flush();
     }
 
     /** One event of a named type, e.g. {@code error}. */
     void sendEvent(String type, String payload) throws IOException {
-        send(frame("event: " + type + "\n", payload));
+        queue(frame("event: " + type + "\n", payload));
+        flush();
     }
 
     void send(byte[] bytes) throws IOException {
+        queue(bytes);
+        flush();
+    }
+
+    /** Adds a {@code data:} event to the batch that the next {@link #flush()} writes. */
+    void queueData(String payload) {
+        queue(frame("", payload));
+        batchHasData = true;
+    }
+
+    void queue(byte[] bytes) {
+        if (batch == null) {
+            batch = new ByteArrayOutputStream(Math.max(bytes.length, 256));
+        }
+        batch.writeBytes(bytes);
+    }
+
+    int queuedBytes() {
+        return batch == null ? 0 : batch.size();
+    }
+
+    /** Writes the batch in one piece and pushes it to the client. */
+    void flush() throws IOException {
+        if (batch == null) {
+            return;
+        }
         OutputStream stream = open();
-        stream.write(bytes);
+        // Dropped, not reset: an idle stream should not keep the largest batch it ever wrote.
+        ByteArrayOutputStream written = batch;
+        batch = null;
+        written.writeTo(stream);
         stream.flush();
+        if (batchHasData && ctx.attribute(FIRST_DATA_NANOS) == null) {
+            ctx.attribute(FIRST_DATA_NANOS, System.nanoTime());
+        }
+        batchHasData = false;
     }
 
     private OutputStream open() throws IOException {

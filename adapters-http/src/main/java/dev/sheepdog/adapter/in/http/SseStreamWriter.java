@@ -27,6 +27,7 @@ final class SseStreamWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SseStreamWriter.class);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_BATCH_BYTES = 16 * 1024;
 
     private final Duration heartbeat;
     private final ObjectMapper mapper;
@@ -44,25 +45,27 @@ final class SseStreamWriter {
         boolean chunkSent = false;
         observer.streamOpened();
         try (stream) {
+            Optional<CompletionEvent> next = stream.poll(heartbeat);
             while (true) {
-                Optional<CompletionEvent> next = stream.poll(heartbeat);
                 if (next.isEmpty()) {
                     channel.send(PING);
+                    next = stream.poll(heartbeat);
                     continue;
                 }
                 switch (next.get()) {
                     case Chunk chunk -> {
                         long arrived = System.nanoTime();
-                        channel.sendData(chunk.json().text());
+                        channel.queueData(chunk.json().text());
                         if (!chunkSent) {
                             chunkSent = true;
+                            channel.flush();
                             deliveredFirst(ctx, sentUpstream, arrived);
                         }
                     }
                     case UsageReport usage -> {
                         // Sheepdog always asks for usage; the client only sees it if it asked too.
                         if (includeUsage && usage.usageOnlyChunk().isPresent()) {
-                            channel.sendData(usage.usageOnlyChunk().get().text());
+                            channel.queueData(usage.usageOnlyChunk().get().text());
                         }
                     }
                     case End end -> {
@@ -70,9 +73,16 @@ final class SseStreamWriter {
                         return;
                     }
                     case Failed failed -> {
+                        channel.flush();
                         fail(ctx, channel, FailureResponses.toApiError(failed.failure()));
                         return;
                     }
+                }
+                // Events already here go out together: a burst of tokens is one write, not one per token.
+                next = channel.queuedBytes() < MAX_BATCH_BYTES ? stream.poll(Duration.ZERO) : Optional.empty();
+                if (next.isEmpty()) {
+                    channel.flush();
+                    next = stream.poll(heartbeat);
                 }
             }
         } catch (IOException clientLeft) {
@@ -107,7 +117,7 @@ final class SseStreamWriter {
     }
 
     private void fail(Context ctx, SseChannel channel, ApiError error) throws IOException {
-        if (channel.committed()) {
+        if (channel.committed() || channel.queuedBytes() > 0) {
             channel.sendEvent("error", error.toJson(mapper));
         } else {
             ErrorResponses.send(ctx, error, mapper);

@@ -73,6 +73,23 @@ class StreamingResponseTest {
     }
 
     @Test
+    void sendsABurstOfChunksAsSoonAsNoMoreAreWaitingWithoutHoldingAnyBack() throws Exception {
+        ScriptedCompletionStream provider = gateway.completions.answerWith(chunk("{\"n\":1}"));
+
+        try (SseFrames frames = gateway.openStream(Bodies.streaming())) {
+            assertThat(frames.nextEvent()).isEqualTo("data: {\"n\":1}\n\n");
+            // Three chunks already waiting go out together, and the last of them is not kept back
+            // for a fourth: the stream stays open with nothing more emitted.
+            provider.emit(chunk("{\"n\":2}")).emit(chunk("{\"n\":3}")).emit(chunk("{\"n\":4}"));
+            assertThat(frames.nextEvent()).isEqualTo("data: {\"n\":2}\n\n");
+            assertThat(frames.nextEvent()).isEqualTo("data: {\"n\":3}\n\n");
+            assertThat(frames.nextEvent()).isEqualTo("data: {\"n\":4}\n\n");
+            provider.emit(end());
+            assertThat(frames.remainingEvents()).containsExactly(DONE);
+        }
+    }
+
+    @Test
     void splitsAMultiLineChunkIntoDataLinesAsSseRequires() throws Exception {
         gateway.completions.answerWith(chunk("{\n  \"id\": \"c1\"\n}"), end());
 
