@@ -163,13 +163,16 @@ def report(out):
 
 
 def targets(results, idle, times):
+    def sheepdog_and_nginx(measure, mode, c, key):
+        return measure(results, mode, c, "sheepdog", key), measure(results, mode, c, "nginx", key)
+
     rows = ["## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
     if ("paced", 64, "sheepdog", 1) in results:
-        s, n = added(results, "paced", 64, "sheepdog", "ttft_p50"), added(results, "paced", 64, "nginx", "ttft_p50")
+        s, n = sheepdog_and_nginx(added, "paced", 64, "ttft_p50")
         rows.append(f"| added TTFT p50 at C=64 ≤ nginx's + 1 ms | Sheepdog {fmt(s, 2, True)}, nginx {fmt(n, 2, True)} "
                     f"| {verdict(s <= n + 1)} |")
     if ("paced", 256, "sheepdog", 1) in results:
-        s, n = added(results, "paced", 256, "sheepdog", "ttft_p99"), added(results, "paced", 256, "nginx", "ttft_p99")
+        s, n = sheepdog_and_nginx(added, "paced", 256, "ttft_p99")
         rows.append(f"| added TTFT p99 at C=256 ≤ 2 × nginx's | Sheepdog {fmt(s, 1, True)}, nginx {fmt(n, 1, True)} "
                     f"| {verdict(s <= 2 * max(n, 0.5))} |")
     if any(m == "burst" for (m, _, _, _) in results):
@@ -178,7 +181,7 @@ def targets(results, idle, times):
         rows.append(f"| max req/s ≥ 0.9 × nginx's (burst) | Sheepdog {best['sheepdog']:.0f}, nginx {best['nginx']:.0f} "
                     f"({best['sheepdog'] / best['nginx']:.2f}×) | {verdict(best['sheepdog'] >= 0.9 * best['nginx'])} |")
     if ("paced", 64, "sheepdog", 1) in results:
-        s, n = figure(results, "paced", 64, "sheepdog", "cpu_ms"), figure(results, "paced", 64, "nginx", "cpu_ms")
+        s, n = sheepdog_and_nginx(figure, "paced", 64, "cpu_ms")
         rows.append(f"| CPU per 50-chunk request ≤ 1 ms (paced, C=64) | Sheepdog {s:.2f} ms, nginx {n:.2f} ms "
                     f"| {verdict(s <= 1)} |")
     for row in idle:
