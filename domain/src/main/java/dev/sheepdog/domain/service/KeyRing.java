@@ -59,7 +59,9 @@ public final class KeyRing implements KeyPool.Listener {
     public void seedIfEmpty(Map<EndpointId, List<ApiKey>> seeds) {
         synchronized (saving) {
             synchronized (guard) {
-                if (pools.values().stream().anyMatch(pool -> !pool.isEmpty()) || !unconfigured.isEmpty()) {
+                // With nothing to seed the store stays as it is: no write (and no fsync) on every start.
+                if (pools.values().stream().anyMatch(pool -> !pool.isEmpty()) || !unconfigured.isEmpty()
+                        || seeds.values().stream().allMatch(List::isEmpty)) {
                     return;
                 }
                 Map<EndpointId, List<StoredKey>> seeded = new LinkedHashMap<>();
