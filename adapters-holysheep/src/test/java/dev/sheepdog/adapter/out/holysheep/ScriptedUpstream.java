@@ -27,6 +27,8 @@ final class ScriptedUpstream implements AutoCloseable {
 
     /** The response being written: headers, then chunked-encoded pieces, each flushed at once. */
     static final class Response {
+        private static final long CUT_AFTER_MILLIS = 50;
+
         private final Socket socket;
         private final OutputStream out;
 
@@ -69,8 +71,14 @@ final class ScriptedUpstream implements AutoCloseable {
             out.flush();
         }
 
-        /** Drops the connection without ending the body, as a crashed provider does. */
-        void cut() throws IOException {
+        /**
+         * Drops the connection without ending the body, as a crashed provider does. What was written
+         * before gets a moment to be read first: the JDK's HTTP client can lose bytes that arrive in
+         * the same read as the end of the connection, which is not what a cut test is about.
+         */
+        void cut() throws IOException, InterruptedException {
+            out.flush();
+            Thread.sleep(CUT_AFTER_MILLIS);
             socket.close();
         }
     }
