@@ -72,6 +72,13 @@ class ArchitectureTest {
             .because("a benchmark measures any OpenAI-compatible URL, so it must share no code with what it measures");
 
     @ArchTest
+    static final ArchRule support_code_knows_nothing_of_sheepdog = noClasses()
+            .that().resideInAPackage("dev.sheepdog.support..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sheepdog.domain..", "dev.sheepdog.adapter..",
+                    "dev.sheepdog.app..")
+            .because("support code is plumbing that adapters share, so it may carry no business rule and no port");
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.sheepdog.(**)")
             .should().beFreeOfCycles()

@@ -17,6 +17,7 @@ import dev.sheepdog.domain.port.in.PlantedCompletionPort;
 import dev.sheepdog.domain.port.out.PlantedClassPort;
 import dev.sheepdog.domain.service.PlantedCycleEnd;
 import dev.sheepdog.domain.service.PlantedJacksonInDomain;
+import dev.sheepdog.support.files.PlantedStoredKeyUse;
 import org.junit.jupiter.api.Test;
 
 /** A rule is only worth having if it fails on a violation: each one is run against a planted one. */
@@ -66,6 +67,11 @@ class RulesCatchViolationsTest {
     @Test
     void benchmarkRuleCatchesTheBenchmarkUsingTheDomain() {
         assertCaught(ArchitectureTest.the_benchmark_stands_alone, PlantedDomainUse.class);
+    }
+
+    @Test
+    void supportRuleCatchesSharedPlumbingThatKnowsTheDomain() {
+        assertCaught(ArchitectureTest.support_code_knows_nothing_of_sheepdog, PlantedStoredKeyUse.class);
     }
 
     @Test

@@ -2,16 +2,11 @@ package dev.sheepdog.domain.service;
 
 import static java.lang.System.Logger.Level.WARNING;
 
-import dev.sheepdog.domain.model.CanaryDecision;
 import dev.sheepdog.domain.model.CompletionRecord;
-import dev.sheepdog.domain.model.EndpointId;
-import dev.sheepdog.domain.model.KeyEvent;
 import dev.sheepdog.domain.model.PriceTable;
-import dev.sheepdog.domain.model.ShadowComparison;
 import dev.sheepdog.domain.model.SpendReport;
 import dev.sheepdog.domain.port.in.ViewSpendUseCase;
 import dev.sheepdog.domain.port.out.Telemetry;
-import java.time.Duration;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,13 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * counted as unpriced, never as free, with one warning per model. Passes each record on, with its
  * cost, to the telemetry adapter.
  */
-public final class SpendLedger implements Telemetry, ViewSpendUseCase {
+public final class SpendLedger extends ForwardingTelemetry implements ViewSpendUseCase {
 
     private static final System.Logger LOG = System.getLogger("sheepdog.cost");
     private static final int HOURS_KEPT = 48;
 
     private final PriceTable prices;
-    private final Telemetry next;
     private final Clock clock;
     private final Instant since;
     private final SpendTotals totals = new SpendTotals();
@@ -41,8 +35,8 @@ public final class SpendLedger implements Telemetry, ViewSpendUseCase {
     private final Set<String> warnedUnpriced = ConcurrentHashMap.newKeySet();
 
     public SpendLedger(PriceTable prices, Telemetry next, Clock clock) {
+        super(next);
         this.prices = prices;
-        this.next = next;
         this.clock = clock;
         this.since = clock.instant();
     }
@@ -67,30 +61,5 @@ public final class SpendLedger implements Telemetry, ViewSpendUseCase {
     @Override
     public SpendReport spend() {
         return new SpendReport(since, totals.lines(), totals.totalUsd(), hourly);
-    }
-
-    @Override
-    public void tokenGap(EndpointId endpoint, String model, Duration gap) {
-        next.tokenGap(endpoint, model, gap);
-    }
-
-    @Override
-    public void canaryDecided(CanaryDecision decision) {
-        next.canaryDecided(decision);
-    }
-
-    @Override
-    public void shadowCompared(ShadowComparison comparison) {
-        next.shadowCompared(comparison);
-    }
-
-    @Override
-    public void shadowSkipped(EndpointId shadow) {
-        next.shadowSkipped(shadow);
-    }
-
-    @Override
-    public void keyEvent(KeyEvent event) {
-        next.keyEvent(event);
     }
 }

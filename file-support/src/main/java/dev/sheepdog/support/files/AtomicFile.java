@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.keystore;
+package dev.sheepdog.support.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,12 +13,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One file replaced whole: a durable temp file beside it, renamed over it, then the directory synced. */
-final class AtomicFile {
+/** One file replaced whole: a durable owner-only temp file beside it, renamed over it, then the directory synced. */
+public final class AtomicFile {
 
     /** Runs between the durable temp file and the rename: a test's crash, nothing in production. */
     @FunctionalInterface
-    interface BeforeReplace {
+    public interface BeforeReplace {
         void run(Path temp) throws IOException;
     }
 
@@ -28,14 +28,14 @@ final class AtomicFile {
     private final Path directory;
     private final BeforeReplace beforeReplace;
 
-    AtomicFile(Path file, BeforeReplace beforeReplace) {
+    public AtomicFile(Path file, BeforeReplace beforeReplace) {
         this.file = file;
         this.directory = file.getParent();
         this.beforeReplace = beforeReplace;
     }
 
     /** Replaces the file's content with these bytes; on an IOException the old content is still there. */
-    void write(byte[] content) throws IOException {
+    public void write(byte[] content) throws IOException {
         Path temp = Files.createTempFile(directory, tempPrefix(), ".tmp", OwnerOnly.file(directory));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -55,7 +55,7 @@ final class AtomicFile {
     }
 
     /** Deletes the temp files a crash mid-write left behind; returns them. */
-    List<Path> removeLeftovers() throws IOException {
+    public List<Path> removeLeftovers() throws IOException {
         List<Path> removed = new ArrayList<>();
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, tempPrefix() + "*.tmp")) {
             for (Path leftover : leftovers) {

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.keystore;
+package dev.sheepdog.support.files;
 
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -7,18 +7,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Owner-only permissions, asked for when a file is created, on file systems that have POSIX permissions. */
-final class OwnerOnly {
+public final class OwnerOnly {
 
     private OwnerOnly() {
     }
 
     /** rw------- (0600) for a new file in this directory. */
-    static FileAttribute<?>[] file(Path directory) {
+    public static FileAttribute<?>[] file(Path directory) {
         return attribute(directory, "rw-------");
     }
 
     /** rwx------ (0700) for a new directory. */
-    static FileAttribute<?>[] directory(Path directory) {
+    public static FileAttribute<?>[] directory(Path directory) {
         return attribute(directory, "rwx------");
     }
 

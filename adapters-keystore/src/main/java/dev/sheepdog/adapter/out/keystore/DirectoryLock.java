@@ -1,6 +1,7 @@
 package dev.sheepdog.adapter.out.keystore;
 
 import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.support.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -7,6 +7,7 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.support.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.support.files.DataFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +72,8 @@ class FileKeyStoreCorruptionTest {
     void aCorruptFileStopsTheStoreWithAMessageSayingWhatIsWrongAndStaysUntouched(
             String kind, String content, String whatIsWrong) throws Exception {
         Path file = KeyFiles.keysJson(directory);
-        KeyFiles.write(file, content);
-        byte[] before = KeyFiles.bytes(file);
+        DataFiles.write(file, content);
+        byte[] before = DataFiles.bytes(file);
 
         try (FileKeyStore store = new FileKeyStore(directory, Optional.of("a master key"))) {
             assertThatThrownBy(store::load)
@@ -87,7 +88,7 @@ class FileKeyStoreCorruptionTest {
                     .hasMessageContaining("will not overwrite the key store " + file);
         }
 
-        assertThat(KeyFiles.bytes(file)).isEqualTo(before);
+        assertThat(DataFiles.bytes(file)).isEqualTo(before);
     }
 
     /** JSON written with single quotes, which no key or field of these files contains, to keep the table legible. */

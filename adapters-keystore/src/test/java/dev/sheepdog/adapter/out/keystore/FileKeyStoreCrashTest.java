@@ -10,6 +10,7 @@ import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.support.files.DataFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,12 +52,12 @@ class FileKeyStoreCrashTest {
 
         assertThatThrownBy(() -> crashing.save(NEWER)).isInstanceOf(Crash.class);
 
-        assertThat(KeyFiles.bytes(KeyFiles.keysJson(directory))).isEqualTo(before);
-        assertThat(KeyFiles.tempFiles(directory)).hasSize(1);
+        assertThat(DataFiles.bytes(KeyFiles.keysJson(directory))).isEqualTo(before);
+        assertThat(DataFiles.tempFiles(directory)).hasSize(1);
         assertSameKeys(crashing.load(), sampleKeys());
         crashing.close();
         try (FileKeyStore restarted = new FileKeyStore(directory, masterKey)) {
-            assertThat(KeyFiles.tempFiles(directory)).isEmpty();
+            assertThat(DataFiles.tempFiles(directory)).isEmpty();
             assertSameKeys(restarted.load(), sampleKeys());
         }
     }
@@ -74,8 +75,8 @@ class FileKeyStoreCrashTest {
                     .isInstanceOf(KeyStoreException.class)
                     .hasMessageContaining("No space left on device")
                     .hasMessageContaining("it still holds what it held before");
-            assertThat(KeyFiles.tempFiles(directory)).isEmpty();
-            assertThat(KeyFiles.bytes(KeyFiles.keysJson(directory))).isEqualTo(before);
+            assertThat(DataFiles.tempFiles(directory)).isEmpty();
+            assertThat(DataFiles.bytes(KeyFiles.keysJson(directory))).isEqualTo(before);
             assertSameKeys(failing.load(), sampleKeys());
         }
     }
@@ -84,6 +85,6 @@ class FileKeyStoreCrashTest {
         try (FileKeyStore store = new FileKeyStore(directory, masterKey)) {
             store.save(sampleKeys());
         }
-        return KeyFiles.bytes(KeyFiles.keysJson(directory));
+        return DataFiles.bytes(KeyFiles.keysJson(directory));
     }
 }

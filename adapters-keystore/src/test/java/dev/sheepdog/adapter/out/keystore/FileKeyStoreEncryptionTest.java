@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.support.files.DataFiles;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
@@ -27,7 +28,7 @@ class FileKeyStoreEncryptionTest {
     void theFileHoldsNeitherASecretNorAFingerprintInClear() {
         save(MASTER_KEY);
 
-        KeyFiles.assertNoSecretIn(KeyFiles.bytes(KeyFiles.keysJson(directory)));
+        KeyFiles.assertNoSecretIn(DataFiles.bytes(KeyFiles.keysJson(directory)));
         assertThat(text()).doesNotContain("holysheep", "active", "added_at");
     }
 
@@ -62,7 +63,7 @@ class FileKeyStoreEncryptionTest {
     @Test
     void anotherMasterKeyIsRefusedAtLoadAndTheFileIsNeitherResetNorOverwritten() {
         save(MASTER_KEY);
-        byte[] before = KeyFiles.bytes(KeyFiles.keysJson(directory));
+        byte[] before = DataFiles.bytes(KeyFiles.keysJson(directory));
 
         try (FileKeyStore store = new FileKeyStore(directory, Optional.of("another master key"))) {
             assertThatThrownBy(store::load).isInstanceOf(KeyStoreException.class).hasMessage("the key store "
@@ -72,7 +73,7 @@ class FileKeyStoreEncryptionTest {
                     .hasMessageContaining("will not overwrite");
         }
 
-        assertThat(KeyFiles.bytes(KeyFiles.keysJson(directory))).isEqualTo(before);
+        assertThat(DataFiles.bytes(KeyFiles.keysJson(directory))).isEqualTo(before);
     }
 
     @Test
@@ -95,7 +96,7 @@ class FileKeyStoreEncryptionTest {
             store.save(store.load());
         }
 
-        KeyFiles.assertNoSecretIn(KeyFiles.bytes(KeyFiles.keysJson(directory)));
+        KeyFiles.assertNoSecretIn(DataFiles.bytes(KeyFiles.keysJson(directory)));
         try (FileKeyStore store = new FileKeyStore(directory, MASTER_KEY)) {
             assertSameKeys(store.load(), sampleKeys());
         }
@@ -108,6 +109,6 @@ class FileKeyStoreEncryptionTest {
     }
 
     private String text() {
-        return KeyFiles.text(KeyFiles.keysJson(directory));
+        return DataFiles.text(KeyFiles.keysJson(directory));
     }
 }

@@ -12,6 +12,7 @@ import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.support.files.DataFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ class FileKeyStoreFormatTest {
             store.save(sampleKeys());
         }
 
-        JsonNode document = new ObjectMapper().readTree(KeyFiles.bytes(KeyFiles.keysJson(directory)));
+        JsonNode document = new ObjectMapper().readTree(DataFiles.bytes(KeyFiles.keysJson(directory)));
         assertThat(document.get("version").intValue()).isEqualTo(1);
         assertThat(document.get("endpoints").properties()).extracting(Map.Entry::getKey)
                 .containsExactly("holysheep-primary", "holysheep-canary");
@@ -43,12 +44,12 @@ class FileKeyStoreFormatTest {
         assertThat(first.get("replaces").textValue()).isEqualTo(ApiKey.of("sk-aa-old").fingerprint());
         assertThat(first.get("retiring_since").isNull()).isTrue();
         assertThat(first.get("cooling_until").isNull()).isTrue();
-        assertThat(KeyFiles.text(KeyFiles.keysJson(directory))).as("indented for a human").contains("\n  ");
+        assertThat(DataFiles.text(KeyFiles.keysJson(directory))).as("indented for a human").contains("\n  ");
     }
 
     @Test
     void readsAFileWrittenByHandWithOptionalFieldsLeftOut() throws Exception {
-        KeyFiles.write(KeyFiles.keysJson(directory), """
+        DataFiles.write(KeyFiles.keysJson(directory), """
                 {"version": 1, "endpoints": {"holysheep-primary": [
                   {"secret": "sk-by-hand", "state": "cooling", "added_at": "2026-01-31T12:00:00Z",
                    "cooling_until": "2026-01-31T12:05:00Z"}]}}

@@ -1,9 +1,10 @@
 package dev.sheepdog.adapter.out.keystore;
 
-import static dev.sheepdog.adapter.out.keystore.KeyFiles.OWNER_READ_WRITE;
 import static dev.sheepdog.domain.port.out.KeyStoreContract.sampleKeys;
+import static dev.sheepdog.support.files.DataFiles.OWNER_READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sheepdog.support.files.DataFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -23,7 +24,7 @@ class FileKeyStorePermissionsTest {
 
     @BeforeEach
     void onlyOnPosixFileSystems() {
-        KeyFiles.assumePosix(directory);
+        DataFiles.assumePosix(directory);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.port.out.KeyStoreContract;
+import dev.sheepdog.support.files.DataFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ class FileKeyStoreSecrecyTest {
         for (String broken : List.of(MISPLACED, "{'version': 1, 'endpoints': {'a': [{'secret': " + MISPLACED + "}]}}",
                 "{'version': 1, 'endpoints': {'" + MISPLACED + "': []}}",
                 "{'version': 1, 'endpoints': {'a': [{'secret': 1, 'state': '" + MISPLACED + "'}]}}")) {
-            KeyFiles.write(KeyFiles.keysJson(directory), broken.replace('\'', '"'));
+            DataFiles.write(KeyFiles.keysJson(directory), broken.replace('\'', '"'));
             try (FileKeyStore corrupt = new FileKeyStore(directory, Optional.empty())) {
                 record(catchThrowable(corrupt::load));
             }

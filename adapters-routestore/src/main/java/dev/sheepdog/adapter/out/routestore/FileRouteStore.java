@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.sheepdog.domain.model.RouteState;
 import dev.sheepdog.domain.model.RouteStoreException;
 import dev.sheepdog.domain.port.out.RouteStore;
+import dev.sheepdog.support.files.AtomicFile;
+import dev.sheepdog.support.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sheepdog.domain.model.RouteStoreException;
+import dev.sheepdog.support.files.DataFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ class FileRouteStoreCorruptionTest {
 
     @Test
     void deletingTheCorruptFileStartsTheRolloutAfresh() throws IOException {
-        RouteFiles.write(RouteFiles.routesJson(directory), "garbage");
+        DataFiles.write(RouteFiles.routesJson(directory), "garbage");
         FileRouteStore store = new FileRouteStore(directory);
         assertThatThrownBy(store::load).isInstanceOf(RouteStoreException.class);
 
@@ -136,7 +137,7 @@ class FileRouteStoreCorruptionTest {
 
     private void assertRefusedAndUntouched(String content, String whatIsWrong) throws IOException {
         Path file = RouteFiles.routesJson(directory);
-        RouteFiles.write(file, content);
+        DataFiles.write(file, content);
         FileRouteStore store = new FileRouteStore(directory);
 
         assertThatThrownBy(store::load)
@@ -148,7 +149,7 @@ class FileRouteStoreCorruptionTest {
                         + "or delete it to start the rollout from the configuration");
         assertThatThrownBy(() -> store.save(sampleState())).isInstanceOf(RouteStoreException.class)
                 .hasMessageContaining("will not overwrite the rollout state in " + file);
-        assertThat(RouteFiles.text(file)).isEqualTo(content);
+        assertThat(DataFiles.text(file)).isEqualTo(content);
     }
 
     private static Arguments corrupt(String kind, Consumer<ObjectNode> change, String whatIsWrong) {

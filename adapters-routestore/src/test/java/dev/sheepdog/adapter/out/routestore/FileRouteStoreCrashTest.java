@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sheepdog.domain.model.EndpointRole;
 import dev.sheepdog.domain.model.RouteState;
 import dev.sheepdog.domain.model.RouteStoreException;
+import dev.sheepdog.support.files.DataFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,18 +36,18 @@ class FileRouteStoreCrashTest {
     void aSaveCutShortBeforeTheRenameLeavesThePreviousStateLoadableAndItsTempFileIsRemovedAtTheNextOpen()
             throws IOException {
         new FileRouteStore(directory).save(sampleState());
-        byte[] before = RouteFiles.bytes(RouteFiles.routesJson(directory));
+        byte[] before = DataFiles.bytes(RouteFiles.routesJson(directory));
         FileRouteStore crashing = new FileRouteStore(directory, temp -> {
             throw new Crash();
         });
 
         assertThatThrownBy(() -> crashing.save(NEWER)).isInstanceOf(Crash.class);
 
-        assertThat(RouteFiles.bytes(RouteFiles.routesJson(directory))).isEqualTo(before);
-        assertThat(RouteFiles.tempFiles(directory)).hasSize(1);
+        assertThat(DataFiles.bytes(RouteFiles.routesJson(directory))).isEqualTo(before);
+        assertThat(DataFiles.tempFiles(directory)).hasSize(1);
         assertSameState(crashing.load(), sampleState());
         FileRouteStore restarted = new FileRouteStore(directory);
-        assertThat(RouteFiles.tempFiles(directory)).isEmpty();
+        assertThat(DataFiles.tempFiles(directory)).isEmpty();
         assertSameState(restarted.load(), sampleState());
     }
 
@@ -60,13 +61,13 @@ class FileRouteStoreCrashTest {
 
         assertThat(crashing.load()).isEmpty();
         assertThat(new FileRouteStore(directory).load()).isEmpty();
-        assertThat(RouteFiles.tempFiles(directory)).isEmpty();
+        assertThat(DataFiles.tempFiles(directory)).isEmpty();
     }
 
     @Test
     void aSaveThatFailsBeforeTheRenameSaysSoKeepsThePreviousStateAndRemovesItsTempFile() throws IOException {
         new FileRouteStore(directory).save(sampleState());
-        byte[] before = RouteFiles.bytes(RouteFiles.routesJson(directory));
+        byte[] before = DataFiles.bytes(RouteFiles.routesJson(directory));
         FileRouteStore failing = new FileRouteStore(directory, temp -> {
             throw new IOException("No space left on device");
         });
@@ -77,8 +78,8 @@ class FileRouteStoreCrashTest {
                 .hasMessageContaining("No space left on device")
                 .hasMessageContaining("it still holds the previous state");
 
-        assertThat(RouteFiles.tempFiles(directory)).isEmpty();
-        assertThat(RouteFiles.bytes(RouteFiles.routesJson(directory))).isEqualTo(before);
+        assertThat(DataFiles.tempFiles(directory)).isEmpty();
+        assertThat(DataFiles.bytes(RouteFiles.routesJson(directory))).isEqualTo(before);
         assertSameState(failing.load(), sampleState());
     }
 
@@ -86,9 +87,9 @@ class FileRouteStoreCrashTest {
     void aLeftoverTempFileIsIgnoredAndRemovedButOtherFilesOfTheDataDirectoryAreLeftAlone() throws IOException {
         new FileRouteStore(directory).save(sampleState());
         Path leftover = directory.resolve(FileRouteStore.FILE_NAME + ".8127364.tmp");
-        RouteFiles.write(leftover, "{\"version\": 1, \"canary_weight\": 0.9, \"pau");
+        DataFiles.write(leftover, "{\"version\": 1, \"canary_weight\": 0.9, \"pau");
         Path keyStoreTemp = directory.resolve("keys.json.5551234.tmp");
-        RouteFiles.write(keyStoreTemp, "not ours");
+        DataFiles.write(keyStoreTemp, "not ours");
 
         FileRouteStore restarted = new FileRouteStore(directory);
 

@@ -14,6 +14,7 @@ import dev.sheepdog.domain.model.EndpointRole;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.RouteState;
 import dev.sheepdog.domain.model.WindowSummary;
+import dev.sheepdog.support.files.DataFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class FileRouteStoreFormatTest {
     void writesAVersionedIndentedDocumentAnOperatorCanRead() throws Exception {
         new FileRouteStore(directory).save(sampleState());
 
-        String text = RouteFiles.text(RouteFiles.routesJson(directory));
+        String text = DataFiles.text(RouteFiles.routesJson(directory));
         JsonNode document = new ObjectMapper().readTree(text);
         assertThat(text).as("indented for a human").contains("\n  \"canary_weight\" : 0.30000000000000004,\n");
         assertThat(document.properties()).extracting(Map.Entry::getKey).containsExactly("version", "canary_weight",
@@ -60,16 +61,16 @@ class FileRouteStoreFormatTest {
     void savingTheSameStateTwiceWritesTheSameBytes() {
         FileRouteStore store = new FileRouteStore(directory);
         store.save(sampleState());
-        byte[] first = RouteFiles.bytes(RouteFiles.routesJson(directory));
+        byte[] first = DataFiles.bytes(RouteFiles.routesJson(directory));
 
         store.save(sampleState());
 
-        assertThat(RouteFiles.bytes(RouteFiles.routesJson(directory))).isEqualTo(first);
+        assertThat(DataFiles.bytes(RouteFiles.routesJson(directory))).isEqualTo(first);
     }
 
     @Test
     void readsAFileWrittenByHand() throws Exception {
-        RouteFiles.write(RouteFiles.routesJson(directory), """
+        DataFiles.write(RouteFiles.routesJson(directory), """
                 {"version": 1, "canary_weight": 0, "paused": false, "healthy_streak": 0, "unhealthy_streak": 3,
                  "roles": {"holysheep-canary": "canary", "holysheep-primary": "primary"},
                  "decisions": [{"at": "2026-01-31T12:00:00Z", "action": "roll_back", "weight_before": 0.05,
@@ -101,7 +102,7 @@ class FileRouteStoreFormatTest {
 
         store.save(state);
 
-        assertThat(RouteFiles.text(RouteFiles.routesJson(directory)))
+        assertThat(DataFiles.text(RouteFiles.routesJson(directory)))
                 .contains("\"tokens_per_second\" : \"NaN\"", "\"tokens_per_second\" : \"Infinity\"");
         assertSameState(new FileRouteStore(directory).load(), state);
     }

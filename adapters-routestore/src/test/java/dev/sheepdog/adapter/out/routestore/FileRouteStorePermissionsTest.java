@@ -1,9 +1,10 @@
 package dev.sheepdog.adapter.out.routestore;
 
-import static dev.sheepdog.adapter.out.routestore.RouteFiles.OWNER_READ_WRITE;
 import static dev.sheepdog.domain.port.out.RouteStoreContract.sampleState;
+import static dev.sheepdog.support.files.DataFiles.OWNER_READ_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sheepdog.support.files.DataFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -21,7 +22,7 @@ class FileRouteStorePermissionsTest {
 
     @BeforeEach
     void onlyOnPosixFileSystems() {
-        RouteFiles.assumePosix(directory);
+        DataFiles.assumePosix(directory);
     }
 
     @Test
