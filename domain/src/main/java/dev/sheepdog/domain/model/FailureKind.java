@@ -34,7 +34,22 @@ public enum FailureKind {
     /** The provider reported an error inside the stream. */
     UPSTREAM_ERROR(false),
     /** The client left; the stream was closed on its behalf. */
-    CANCELLED(false);
+    CANCELLED(false),
+    /**
+     * The provider refused this one request (403) while it accepts the key, e.g. its moderation:
+     * passed on to the caller, and no reason to doubt the key.
+     */
+    REQUEST_REFUSED(false),
+    /** The caller's plan does not include the model. */
+    MODEL_NOT_ALLOWED(false),
+    /** The caller started as many requests this minute as its plan allows. */
+    REQUESTS_PER_MINUTE(false),
+    /** The caller used as many tokens this minute as its plan allows. */
+    TOKENS_PER_MINUTE(false),
+    /** The caller has as many streams open as its plan allows. */
+    TOO_MANY_STREAMS(false),
+    /** The caller spent its daily or monthly budget. */
+    BUDGET_EXCEEDED(false);
 
     private final boolean retryable;
 

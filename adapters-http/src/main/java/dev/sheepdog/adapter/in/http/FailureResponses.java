@@ -31,6 +31,13 @@ final class FailureResponses {
             case UPSTREAM_ERROR -> error(failure, 502, "upstream_error",
                     upstreamCode == null ? "upstream_error" : upstreamCode);
             case CANCELLED -> error(failure, 499, "cancelled", "cancelled");
+            case REQUEST_REFUSED -> error(failure, 403, "permission_denied",
+                    upstreamCode == null ? "request_refused" : upstreamCode);
+            case MODEL_NOT_ALLOWED -> error(failure, 403, "permission_denied", "model_not_allowed");
+            case REQUESTS_PER_MINUTE -> error(failure, 429, "rate_limit_error", "rate_limited");
+            case TOKENS_PER_MINUTE -> error(failure, 429, "rate_limit_error", "tokens_per_minute");
+            case TOO_MANY_STREAMS -> error(failure, 429, "rate_limit_error", "too_many_streams");
+            case BUDGET_EXCEEDED -> error(failure, 429, "rate_limit_error", "budget_exceeded");
         };
     }
 
