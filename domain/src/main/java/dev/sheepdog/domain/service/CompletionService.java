@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import dev.sheepdog.domain.model.CallerId;
 import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.CompletionRecord.Traffic;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
@@ -15,7 +16,6 @@ import dev.sheepdog.domain.model.ModelInfo;
 import dev.sheepdog.domain.model.ProviderException;
 import dev.sheepdog.domain.model.Route;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
-import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
 import java.time.Clock;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * endpoint's pool, failing over before the first token, a copy to a shadow now and then, and
  * every completion fed to the endpoints' statistics and the telemetry.
  */
-public final class CompletionService implements StreamCompletionUseCase, ListModelsUseCase {
+public final class CompletionService implements ListModelsUseCase {
 
     private static final System.Logger LOG = System.getLogger(CompletionService.class.getName());
     private static final Duration MODEL_LISTING_TIMEOUT = Duration.ofSeconds(5);
@@ -62,18 +62,28 @@ public final class CompletionService implements StreamCompletionUseCase, ListMod
         }
     }
 
-    @Override
+    /** Streams a completion for a caller kept on one side of a canary by {@code caller}. */
     public CompletionStream stream(CompletionRequest request, CallerId caller) {
+        return stream(request, caller, Telemetry.NONE);
+    }
+
+    /** The same, also reporting the live completion's record to {@code observer} when it ends. */
+    public CompletionStream stream(CompletionRequest request, CallerId caller, Telemetry observer) {
         Route route = router.route(request, caller);
         if (route.attempts().isEmpty()) {
             return CompletionStream.failed(CompletionFailure.of(FailureKind.MODEL_NOT_FOUND,
                     "The model '" + request.model() + "' does not exist or is not served by this gateway."));
         }
         Optional<ShadowMirror.ShadowPair> pair = route.shadow().flatMap(shadow -> shadows.mirror(shadow, request));
-        Telemetry live = pair.<Telemetry>map(shadowPair -> record -> {
-            telemetry.completionEnded(record);
-            shadowPair.liveRecorded(record);
-        }).orElse(telemetry);
+        // Forwarding keeps the token gaps and the other events flowing to the metrics.
+        Telemetry live = new ForwardingTelemetry(telemetry) {
+            @Override
+            public void completionEnded(CompletionRecord record) {
+                next.completionEnded(record);
+                observer.completionEnded(record);
+                pair.ifPresent(shadowPair -> shadowPair.liveRecorded(record));
+            }
+        };
         return new FailoverStream(request, route.attempts(),
                 (endpoint, lease, attempted) -> attempt(endpoint, lease, attempted, Traffic.LIVE, live), keys, clock,
                 () -> pair.ifPresent(ShadowMirror.ShadowPair::liveEnded));

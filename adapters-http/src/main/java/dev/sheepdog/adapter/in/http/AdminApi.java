@@ -8,7 +8,8 @@ import dev.sheepdog.domain.port.in.ViewSpendUseCase;
  * The operator's API under {@code /admin}: it exists only when a token is configured, and every
  * call must carry it as {@code Authorization: Bearer <token>}.
  */
-public record AdminApi(String token, KeyAdministration keys, TrafficAdministration traffic, ViewSpendUseCase spend) {
+public record AdminApi(String token, KeyAdministration keys, TrafficAdministration traffic, ViewSpendUseCase spend,
+                       ClientAdministration clients) {
 
     public AdminApi {
         requireNonNull(token, "token");
@@ -18,6 +19,7 @@ public record AdminApi(String token, KeyAdministration keys, TrafficAdministrati
         requireNonNull(keys, "keys");
         requireNonNull(traffic, "traffic");
         requireNonNull(spend, "spend");
+        requireNonNull(clients, "clients");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sheepdog.adapter.in.http;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.KeyChangeRejected;
 import dev.sheepdog.domain.model.KeyStoreException;
@@ -10,11 +12,16 @@ import io.javalin.config.JavalinConfig;
 /** Puts the operator's API under {@code /admin}, behind its token. */
 final class AdminRoutes {
 
+    private static final ApiError UNAUTHORIZED = new ApiError(401,
+            "The admin API needs 'Authorization: Bearer <SHEEPDOG_ADMIN_TOKEN>'.", "authentication_error", null,
+            "invalid_admin_token");
+
     private AdminRoutes() {
     }
 
     static void register(JavalinConfig config, AdminApi api, ObjectMapper mapper) {
-        config.routes.before("/admin/*", new AdminAuthorization(api.token(), mapper));
+        config.routes.before("/admin/*", new BearerCheck(api.token(), "sheepdog-admin", UNAUTHORIZED,
+                FailedAttempts.perMinute(10), mapper));
         KeyAdminRoutes keys = new KeyAdminRoutes(api.keys(), mapper);
         config.routes.get(KeyAdminRoutes.KEYS, keys::list);
         config.routes.post(KeyAdminRoutes.ENDPOINT_KEYS, keys::add);
@@ -22,7 +29,26 @@ final class AdminRoutes {
         config.routes.post(KeyAdminRoutes.KEY + "/disable", keys::disable);
         config.routes.post(KeyAdminRoutes.KEY + "/enable", keys::enable);
         config.routes.delete(KeyAdminRoutes.KEY, keys::remove);
-        config.routes.get(SpendAdminRoutes.SPEND, new SpendAdminRoutes(api.spend(), mapper)::report);
+        ClientAdminRoutes clients = new ClientAdminRoutes(api.clients(), mapper);
+        config.routes.get(ClientAdminRoutes.CLIENTS, clients::list);
+        config.routes.post(ClientAdminRoutes.CLIENTS, clients::add);
+        config.routes.get(ClientAdminRoutes.CLIENT, clients::show);
+        config.routes.patch(ClientAdminRoutes.CLIENT, clients::update);
+        config.routes.post(ClientAdminRoutes.CLIENT + "/revoke", clients::revoke);
+        config.routes.delete(ClientAdminRoutes.CLIENT, clients::revoke);
+        UsageAdminRoutes usage = new UsageAdminRoutes(api.clients().usage(), mapper);
+        config.routes.get(UsageAdminRoutes.USAGE, usage::report);
+        SpendAdminRoutes spend = new SpendAdminRoutes(api.spend(), mapper);
+        // With a range or a grouping, the spend comes from the usage ledger, which outlives restarts.
+        config.routes.get(SpendAdminRoutes.SPEND, ctx -> {
+            if (ctx.queryParamMap().keySet().stream().anyMatch(java.util.Set.of("from", "to", "by", "account")::contains)) {
+                usage.report(ctx);
+            } else {
+                spend.report(ctx);
+            }
+        });
+        config.routes.get(ClientAdminRoutes.CLIENT + "/usage",
+                ctx -> usage.report(ctx, Optional.of("client:" + ctx.pathParam("id"))));
         TrafficAdminRoutes traffic = new TrafficAdminRoutes(api.traffic(), mapper);
         config.routes.get(TrafficAdminRoutes.TRAFFIC, traffic::report);
         config.routes.post(TrafficAdminRoutes.CANARY + "/weight", traffic::setWeight);

@@ -24,16 +24,19 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final HttpSettings settings;
     private final Javalin javalin;
 
+    /** A server that takes every caller for the operator on its own machine, with no admin API or metrics. */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models) {
-        this(settings, completions, models, Optional.empty(), Optional.empty());
+        this(settings, completions, models, CallerAuthentication.everyoneLocal(), Optional.empty(), Optional.empty());
     }
 
     /**
+     * @param callers       tells who calls {@code /v1}, and refuses whom it must
      * @param admin         the operator's API; without it, nothing under {@code /admin} exists
      * @param observability the metrics served at {@code /metrics}, and who hears about streams
      */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
-                             Optional<AdminApi> admin, Optional<Observability> observability) {
+                             CallerAuthentication callers, Optional<AdminApi> admin,
+                             Optional<Observability> observability) {
         this.settings = settings;
         // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
         JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
@@ -43,9 +46,9 @@ public final class JavalinHttpServer implements AutoCloseable {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 // Without this, Jackson's tree turns 0.10 into 0.1 and -100.0 into -1E+2.
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-        CompletionRoutes completionRoutes = new CompletionRoutes(completions, settings, mapper,
+        CompletionRoutes completionRoutes = new CompletionRoutes(completions, callers, settings, mapper,
                 observability.map(Observability::streams).orElse(StreamObserver.NONE));
-        ModelRoutes modelRoutes = new ModelRoutes(models, mapper);
+        ModelRoutes modelRoutes = new ModelRoutes(models, callers, mapper);
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -69,8 +72,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
             config.routes.get(ModelRoutes.PATH, modelRoutes::list);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-            observability.ifPresent(metrics -> config.routes.get("/metrics",
-                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape().get())));
+            observability.ifPresent(metrics -> MetricsRoute.register(config, metrics, mapper));
             Pages.register(config);
             admin.ifPresent(api -> AdminRoutes.register(config, api, mapper));
             // Javalin answers an unmatched route itself (plain text or its own JSON), which notFound would then keep.

@@ -13,14 +13,20 @@ final class ModelRoutes {
     static final String PATH = "/v1/models";
 
     private final ListModelsUseCase models;
+    private final CallerAuthentication callers;
     private final ObjectMapper mapper;
 
-    ModelRoutes(ListModelsUseCase models, ObjectMapper mapper) {
+    ModelRoutes(ListModelsUseCase models, CallerAuthentication callers, ObjectMapper mapper) {
         this.models = models;
+        this.callers = callers;
         this.mapper = mapper;
     }
 
     void list(Context ctx) {
+        // Listing asks the provider with the operator's key: only callers who may stream may list.
+        if (callers.authenticate(ctx, mapper).isEmpty()) {
+            return;
+        }
         ObjectNode list = mapper.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
         for (ModelInfo model : models.listModels()) {
