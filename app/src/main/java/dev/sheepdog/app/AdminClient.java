@@ -48,6 +48,11 @@ final class AdminClient {
                 .orElse(HttpRequest.BodyPublishers.noBody())));
     }
 
+    Answer patch(String path, JsonNode body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     Answer delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

@@ -64,7 +64,8 @@ final class ConfigFile {
         requireOne(path, roles, EndpointRole.CANARY, false);
         int maxShadows = Optional.ofNullable(file.shadow()).map(ConfigFileModel.ShadowEntry::maxConcurrent).orElse(16);
         return new FileConfig(endpoints, seeds, new RoutingPlan(roles, canaryWeight, shadowFractions, maxShadows),
-                canary(path, file.canary()), prices(path, file.prices()));
+                canary(path, file.canary()), prices(path, file.prices()),
+                AccessEntryReader.read(path, file.access(), environment));
     }
 
     private static Map<String, Price> prices(Path path, Map<String, ConfigFileModel.PriceEntry> entries) {

@@ -10,7 +10,21 @@ final class ConfigFileModel {
     private ConfigFileModel() {
     }
 
-    record File(List<EndpointEntry> endpoints, CanaryEntry canary, ShadowEntry shadow, Map<String, PriceEntry> prices) {
+    record File(List<EndpointEntry> endpoints, CanaryEntry canary, ShadowEntry shadow, Map<String, PriceEntry> prices,
+                AccessEntry access) {
+    }
+
+    record AccessEntry(Boolean allowAnonymous, List<String> trustedProxies, PlanEntry anonymous,
+                       Map<String, PlanEntry> plans, JwtEntry jwt) {
+    }
+
+    /** Limits and budgets; US dollars for the budgets. */
+    record PlanEntry(Integer rpm, Long tpm, Integer concurrentStreams, BigDecimal dailyUsd, BigDecimal monthlyUsd,
+                     List<String> models) {
+    }
+
+    record JwtEntry(String jwksUrl, String hs256SecretEnv, String issuer, List<String> audience, String leeway,
+                    String planClaim, String defaultPlan) {
     }
 
     /** US dollars per million tokens. */

@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
-import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
 import dev.sheepdog.domain.service.CompletionService;
@@ -28,11 +27,6 @@ final class DomainModule {
                                                KeyRing keys, TrafficRouter router, EndpointStatistics statistics,
                                                Telemetry telemetry, Clock clock) {
         return new CompletionService(endpoints, providers, keys, router, statistics, telemetry, clock);
-    }
-
-    @Provides
-    static StreamCompletionUseCase streamCompletion(CompletionService service) {
-        return service;
     }
 
     @Provides

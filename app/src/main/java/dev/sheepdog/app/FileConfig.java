@@ -15,9 +15,10 @@ import java.util.Map;
  *
  * @param seedKeys the keys, read from the environment variables the file names, that seed an empty key store
  * @param prices   prices added to (or replacing) the defaults, per model
+ * @param access   who may call, with which plans
  */
 public record FileConfig(List<Endpoint> endpoints, Map<EndpointId, List<String>> seedKeys, RoutingPlan plan,
-                         CanaryPolicy canary, Map<String, Price> prices) {
+                         CanaryPolicy canary, Map<String, Price> prices, AccessConfig access) {
 
     public FileConfig {
         endpoints = List.copyOf(endpoints);
@@ -25,6 +26,13 @@ public record FileConfig(List<Endpoint> endpoints, Map<EndpointId, List<String>>
         requireNonNull(plan, "plan");
         requireNonNull(canary, "canary");
         prices = Map.copyOf(prices);
+        requireNonNull(access, "access");
+    }
+
+    /** A file with no {@code access:} section. */
+    public FileConfig(List<Endpoint> endpoints, Map<EndpointId, List<String>> seedKeys, RoutingPlan plan,
+                      CanaryPolicy canary, Map<String, Price> prices) {
+        this(endpoints, seedKeys, plan, canary, prices, AccessConfig.DEFAULT);
     }
 
     @Override

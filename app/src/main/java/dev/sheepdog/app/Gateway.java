@@ -24,19 +24,20 @@ public final class Gateway implements AutoCloseable {
     private final JavalinHttpServer http;
     private final Runnable warmUp;
     private final List<Chore> chores;
-    private final AutoCloseable keyStore;
+    private final List<AutoCloseable> stores;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sheepdog-chores").factory());
 
     /** @param warmUp work the first request would otherwise wait for, done in the background after start */
+    /** @param stores closed, in order, once the HTTP server has stopped */
     Gateway(GatewayConfig config, Endpoints endpoints, JavalinHttpServer http, Runnable warmUp, List<Chore> chores,
-            AutoCloseable keyStore) {
+            List<AutoCloseable> stores) {
         this.config = config;
         this.endpoints = endpoints;
         this.http = http;
         this.warmUp = warmUp;
         this.chores = List.copyOf(chores);
-        this.keyStore = keyStore;
+        this.stores = List.copyOf(stores);
     }
 
     public Gateway start() {
@@ -66,10 +67,12 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         http.close();
         scheduler.shutdownNow();
-        try {
-            keyStore.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not release the key store", e);
+        for (AutoCloseable store : stores) {
+            try {
+                store.close();
+            } catch (Exception e) {
+                LOG.error("could not close {}: {}", store, e.getMessage());
+            }
         }
     }
 

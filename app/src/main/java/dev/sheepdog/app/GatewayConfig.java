@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param adminToken    enables {@code /admin} when present ({@code SHEEPDOG_ADMIN_TOKEN})
  * @param file          what a configuration file says (endpoints, routing, prices); without one, a single
  *                      endpoint from the environment (or the simulator)
+ * @param access        who may call, from the file's {@code access:} section and the flags
  */
 public record GatewayConfig(
         HttpSettings http,
@@ -33,7 +34,8 @@ public record GatewayConfig(
         Optional<String> masterKey,
         Optional<String> adminToken,
         KeyPolicy keyPolicy,
-        Optional<FileConfig> file) {
+        Optional<FileConfig> file,
+        AccessConfig access) {
 
     public static final URI HOLYSHEEP_DEFAULT_URL = URI.create("https://api.holysheep.ai/v1");
 
@@ -48,24 +50,40 @@ public record GatewayConfig(
         requireNonNull(adminToken, "adminToken");
         requireNonNull(keyPolicy, "keyPolicy");
         requireNonNull(file, "file");
+        requireNonNull(access, "access");
+    }
+
+    /** A configuration with the default access: loopback callers only, unless the simulator answers alone. */
+    public GatewayConfig(HttpSettings http, SimulatorSettings simulator, List<String> holySheepKeys, URI holySheepUrl,
+                         StreamDeadlines deadlines, Path dataDir, Optional<String> masterKey,
+                         Optional<String> adminToken, KeyPolicy keyPolicy, Optional<FileConfig> file) {
+        this(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey, adminToken, keyPolicy, file,
+                file.map(FileConfig::access).orElse(AccessConfig.DEFAULT));
     }
 
     /** The same configuration with what a configuration file says. */
     public GatewayConfig withFile(FileConfig content) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, keyPolicy, Optional.of(content));
+                adminToken, keyPolicy, Optional.of(content), content.access());
     }
 
     /** The same configuration with another key policy. */
     public GatewayConfig withKeyPolicy(KeyPolicy policy) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, policy, file);
+                adminToken, policy, file, access);
+    }
+
+    /** The same configuration with other access rules. */
+    public GatewayConfig withAccess(AccessConfig other) {
+        return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
+                adminToken, keyPolicy, file, other);
     }
 
     @Override
     public String toString() {
         return "GatewayConfig[http=" + http + ", holySheepUrl=" + holySheepUrl + ", dataDir=" + dataDir
                 + ", keys=" + holySheepKeys.size() + " (hidden), masterKey=" + (masterKey.isPresent() ? "****" : "none")
-                + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + ", file=" + file + "]";
+                + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + ", file=" + file + ", access=" + access
+                + "]";
     }
 }

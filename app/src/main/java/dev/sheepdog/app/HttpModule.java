@@ -3,6 +3,12 @@ package dev.sheepdog.app;
 import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.adapter.in.http.AdminApi;
+import dev.sheepdog.adapter.in.http.CallerAuthentication;
+import dev.sheepdog.adapter.in.http.ClientAdministration;
+import dev.sheepdog.adapter.out.callerstore.CallerDatabase;
+import dev.sheepdog.domain.service.caller.AdmissionService;
+import dev.sheepdog.domain.service.caller.ClientKeyService;
+import dev.sheepdog.domain.service.caller.UsageReports;
 import dev.sheepdog.adapter.in.http.JavalinHttpServer;
 import dev.sheepdog.adapter.in.http.KeyAdministration;
 import dev.sheepdog.adapter.in.http.Observability;
@@ -33,12 +39,16 @@ final class HttpModule {
     @Provides
     @Singleton
     static JavalinHttpServer httpServer(GatewayConfig config, StreamCompletionUseCase completions,
-                                        ListModelsUseCase models, KeyService keys, RoutingService routing,
-                                        SpendLedger spend, Observability observability) {
+                                        ListModelsUseCase models, CallerAuthentication callers, KeyService keys,
+                                        RoutingService routing, SpendLedger spend, ClientKeyService clients,
+                                        AdmissionService admission, UsageReports usage, Observability observability) {
         KeyAdministration keyAdministration = new KeyAdministration(keys, keys, keys, keys, keys, keys);
         TrafficAdministration traffic = new TrafficAdministration(routing, routing, routing, routing, routing);
-        return new JavalinHttpServer(config.http(), completions, models,
-                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic, spend)),
+        ClientAdministration clientAdministration = new ClientAdministration(clients, clients, clients, clients,
+                admission, usage, config.access().plans());
+        return new JavalinHttpServer(config.http(), completions, models, callers,
+                config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic, spend,
+                        clientAdministration)),
                 Optional.of(observability));
     }
 
@@ -46,10 +56,10 @@ final class HttpModule {
     @Singleton
     static Gateway gateway(GatewayConfig config, JavalinHttpServer http, HolySheepCompletionProvider holySheep,
                            Endpoints endpoints, KeyRing keys, FileKeyStore keyStore, CanaryController canary,
-                           CanaryPolicy canaryPolicy) {
+                           CanaryPolicy canaryPolicy, CallerDatabase callerDatabase) {
         return new Gateway(config, endpoints, http, () -> holySheep.prepare(endpoints.all()),
                 List.of(new Gateway.Chore("key sweep", keys::sweep, Duration.ofSeconds(5)),
                         new Gateway.Chore("canary controller", canary::evaluate, canaryPolicy.interval())),
-                keyStore);
+                List.of(keyStore, callerDatabase));
     }
 }

@@ -24,19 +24,6 @@ final class KeyTable {
                     key.path("requests").asText(), key.path("in_flight").asText(),
                     key.path("last_used").asText("-"), key.path("last_error").asText("-")));
         }
-        int[] widths = new int[HEADER.size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        StringBuilder table = new StringBuilder();
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                table.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
-            }
-            table.append(System.lineSeparator());
-        }
-        return table.toString();
+        return TextTable.of(rows);
     }
 }

@@ -40,6 +40,7 @@ public final class Main {
         return Map.of(
                 "serve", () -> new ServeCommand(environment),
                 "keys", () -> new KeysCommand(stdin),
+                "clients", ClientsCommand::new,
                 "simulate", SimulateCommand::new,
                 "bench", BenchCommand::new);
     }

@@ -65,8 +65,8 @@ final class MetricsModule {
 
     @Provides
     @Singleton
-    static Observability observability(PrometheusMeterRegistry registry, RoutingService routing, KeyService keys,
-                                       Endpoints endpoints, Clock clock) {
+    static Observability observability(GatewayConfig config, PrometheusMeterRegistry registry, RoutingService routing,
+                                       KeyService keys, Endpoints endpoints, Clock clock) {
         new GatewayGauges(routing, keys, clock).register(registry, endpoints.all().stream().map(Endpoint::id).toList());
         StreamMetrics streams = new StreamMetrics(registry);
         return new Observability(registry::scrape, new StreamObserver() {
@@ -84,6 +84,6 @@ final class MetricsModule {
             public void firstChunkDelivered(Duration beforeUpstream, Duration afterUpstream) {
                 streams.firstChunkDelivered(beforeUpstream, afterUpstream);
             }
-        });
+        }, config.access().metricsToken());
     }
 }

@@ -58,6 +58,23 @@ final class ServeCommand implements Callable<Integer> {
                     + "repeatable or comma-separated (SHEEPDOG_CORS_ORIGINS; none by default).")
     List<String> corsOrigins = List.of();
 
+    @Option(names = "--allow-anonymous", defaultValue = "${env:SHEEPDOG_ALLOW_ANONYMOUS:-false}",
+            description = "Serve callers with no client key or user token from any address, each address within the "
+                    + "anonymous plan's limits (SHEEPDOG_ALLOW_ANONYMOUS). Without it, and with a real provider, only "
+                    + "this machine's own callers are served without credentials.")
+    boolean allowAnonymous;
+
+    @Option(names = "--trusted-proxy", split = ",", defaultValue = "${env:SHEEPDOG_TRUSTED_PROXIES}",
+            paramLabel = "ADDRESS", description = "A reverse proxy whose Forwarded / X-Forwarded-For headers name the "
+                    + "caller's address, as an address or CIDR range; repeatable or comma-separated "
+                    + "(SHEEPDOG_TRUSTED_PROXIES; none by default).")
+    List<String> trustedProxies = List.of();
+
+    @Option(names = "--metrics-token", defaultValue = "${env:SHEEPDOG_METRICS_TOKEN}",
+            description = "A bearer token /metrics requires (SHEEPDOG_METRICS_TOKEN, which keeps it out of the "
+                    + "process list; none by default).")
+    String metricsToken;
+
     @Option(names = "--shutdown-grace", defaultValue = "${env:SHEEPDOG_SHUTDOWN_GRACE:-10s}",
             converter = DurationConverter.class,
             description = "How long open streams may finish after a stop (SHEEPDOG_SHUTDOWN_GRACE, default ${DEFAULT-VALUE}).")
@@ -163,8 +180,11 @@ final class ServeCommand implements Callable<Integer> {
                 KeyPolicy.DEFAULT.validationTimeout());
         Optional<FileConfig> fileConfig = Optional.ofNullable(configFile)
                 .map(path -> ConfigFile.read(path, environment, deadlines));
+        AccessConfig access = fileConfig.map(FileConfig::access).orElse(AccessConfig.DEFAULT).withFlags(
+                allowAnonymous, trustedProxies == null ? List.of() : trustedProxies,
+                Optional.ofNullable(metricsToken).map(String::strip).filter(token -> !token.isEmpty()));
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
-                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig);
+                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig, access);
     }
 
     // Secrets come only from the environment: flags would show in the process list.

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +186,9 @@ class AdminApiTest {
     private void start(Optional<String> token) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(1), Duration.ofMillis(200));
         server = new JavalinHttpServer(settings, new FakeCompletions(), new FakeModels(),
-                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration(), SPEND)),
+                CallerAuthentication.everyoneLocal(),
+                token.map(t -> new AdminApi(t, keys.asAdministration(), traffic.asAdministration(), SPEND,
+                        new FakeClients().asAdministration(Map.of()))),
                 Optional.empty()).start();
     }
 

@@ -7,6 +7,7 @@ import dev.sheepdog.domain.model.ChatMessage;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Role;
+import dev.sheepdog.domain.model.caller.Caller;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -82,31 +83,32 @@ class CompletionRequestMappingTest {
     }
 
     @Test
-    void namesTheCallerByTheUserField() throws Exception {
+    void namesTheEndUserByTheUserField() throws Exception {
         gateway.post(Bodies.chat("\"user\":\"alice\""), CompletionRoutes.USER_HEADER, "bob");
 
-        assertThat(gateway.completions.onlyCall().caller().value()).isEqualTo("alice");
+        assertThat(gateway.completions.onlyCall().endUser()).contains("alice");
     }
 
     @Test
-    void namesTheCallerByTheUserHeaderWhenTheBodyHasNoUser() throws Exception {
+    void namesTheEndUserByTheUserHeaderWhenTheBodyHasNoUser() throws Exception {
         gateway.post(Bodies.chat(""), CompletionRoutes.USER_HEADER, "bob");
 
-        assertThat(gateway.completions.onlyCall().caller().value()).isEqualTo("bob");
+        assertThat(gateway.completions.onlyCall().endUser()).contains("bob");
     }
 
     @Test
-    void namesTheCallerByTheUserHeaderWhenTheUserFieldIsBlank() throws Exception {
+    void namesTheEndUserByTheUserHeaderWhenTheUserFieldIsBlank() throws Exception {
         gateway.post(Bodies.chat("\"user\":\"  \""), CompletionRoutes.USER_HEADER, "bob");
 
-        assertThat(gateway.completions.onlyCall().caller().value()).isEqualTo("bob");
+        assertThat(gateway.completions.onlyCall().endUser()).contains("bob");
     }
 
     @Test
-    void namesTheCallerByItsAddressWhenNothingElseNamesIt() throws Exception {
+    void namesNoEndUserWhenNothingNamesOne() throws Exception {
         gateway.post(Bodies.chat(""));
 
-        assertThat(gateway.completions.onlyCall().caller().value()).isEqualTo("127.0.0.1");
+        assertThat(gateway.completions.onlyCall().endUser()).isEmpty();
+        assertThat(gateway.completions.onlyCall().caller()).isEqualTo(Caller.LOCAL);
         assertThat(gateway.completions.onlyCall().request().user()).isEqualTo(Optional.empty());
     }
 }

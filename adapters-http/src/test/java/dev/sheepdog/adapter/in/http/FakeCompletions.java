@@ -2,12 +2,13 @@ package dev.sheepdog.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sheepdog.domain.model.CallerId;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.caller.Caller;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +22,7 @@ final class FakeCompletions implements StreamCompletionUseCase {
     static final String DEFAULT_COMPLETION = "{\"id\":\"chatcmpl-default\",\"object\":\"chat.completion\"}";
 
     /** One call of the use case, as the domain received it. */
-    record Call(CompletionRequest request, CallerId caller) {
+    record Call(CompletionRequest request, Caller caller, Optional<String> endUser) {
     }
 
     private final Queue<CompletionStream> answers = new ConcurrentLinkedQueue<>();
@@ -40,8 +41,8 @@ final class FakeCompletions implements StreamCompletionUseCase {
     }
 
     @Override
-    public CompletionStream stream(CompletionRequest request, CallerId caller) {
-        calls.add(new Call(request, caller));
+    public CompletionStream stream(CompletionRequest request, Caller caller, Optional<String> endUser) {
+        calls.add(new Call(request, caller, endUser));
         CompletionStream scripted = answers.poll();
         return scripted != null ? scripted : ScriptedCompletionStream.of(Events.chunk(DEFAULT_COMPLETION), Events.end());
     }
