@@ -18,7 +18,7 @@ import java.util.Set;
  * @param planClaim              the claim whose string value names the caller's plan
  * @param maxTokenBytes          longer tokens are refused before any parsing
  * @param jwksCacheTtl           how long a fetched JWKS is used before it is fetched again
- * @param jwksRefreshMinInterval the least time between two fetches, however many unknown kids arrive
+ * @param jwksRefreshMinInterval the rate limit on fetches: at most two (nimbus) per interval, however many unknown kids arrive
  * @param jwksTimeout            connect and read timeout of one fetch
  */
 public record JwtSettings(
