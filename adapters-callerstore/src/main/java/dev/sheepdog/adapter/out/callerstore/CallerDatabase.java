@@ -25,7 +25,7 @@ public final class CallerDatabase implements AutoCloseable {
     public static final String NAME = "sheepdog-callers";
     private static final Logger LOG = LoggerFactory.getLogger(CallerDatabase.class);
     private static final int MAX_CONNECTIONS = 8;
-    private static final int CONNECTION_WAIT_SECONDS = 10;
+    private static final int CONNECTION_WAIT_SECONDS = 30;
     // WRITE_DELAY=0: a commit reaches the file before it returns, so a record survives kill -9 (H2 waits 500 ms
     // by default). DB_CLOSE_ON_EXIT=FALSE: the gateway, not H2's shutdown hook, decides when the last record is in.
     private static final String SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=5000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
