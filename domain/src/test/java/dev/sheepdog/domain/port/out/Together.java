@@ -1,0 +1,38 @@
+package dev.sheepdog.domain.port.out;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/** Runs one attempt on each of many virtual threads, all let go at once, and counts those that succeeded. */
+public final class Together {
+
+    private Together() {
+    }
+
+    public static int successes(int threads, BooleanSupplier attempt) throws Exception {
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < threads; i++) {
+                outcomes.add(executor.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return attempt.getAsBoolean();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            int succeeded = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                succeeded += outcome.get() ? 1 : 0;
+            }
+            return succeeded;
+        }
+    }
+}
