@@ -2,27 +2,16 @@ package dev.sheepdog.domain.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sheepdog.domain.model.ManualClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link LimitCounters} promises; each implementation runs it on fresh counters and a manual clock. */
-public abstract class LimitCountersContract {
-
-    protected final ManualClock clock = new ManualClock();
-    protected LimitCounters counters;
-
-    /** Fresh counters that know no account and read the time from {@code clock}. */
-    protected abstract LimitCounters createCounters(Clock clock);
-
-    @BeforeEach
-    void createTheCounters() {
-        counters = createCounters(clock);
-    }
+/**
+ * What every {@link LimitCounters} promises; each implementation runs it on fresh counters that read a
+ * manual clock, the concurrent cases included (from {@link LimitCountersRaceContract}).
+ */
+public abstract class LimitCountersContract extends LimitCountersRaceContract {
 
     @Test
     void anAccountNeverSeenHasItsWholeAllowance() {
@@ -140,36 +129,5 @@ public abstract class LimitCountersContract {
         assertThat(counters.takeRequest("alice", 5)).isEmpty();
         assertThat(counters.takeRequest("alice", 5)).isPresent();
         assertThat(counters.tokensLeft("alice", 500)).isEqualTo(-200);
-    }
-
-    @Test
-    void aHundredRequestsAtOnceAgainstTwentyAMinuteLetExactlyTwentyThrough() throws Exception {
-        int passed = Together.successes(100, () -> counters.takeRequest("alice", 20).isEmpty());
-
-        assertThat(passed).isEqualTo(20);
-        assertThat(counters.requestsLeft("alice", 20)).isZero();
-    }
-
-    @Test
-    void aHundredStreamsAtOnceAgainstFiveOpenExactlyFiveAndAllCloseAgain() throws Exception {
-        int opened = Together.successes(100, () -> counters.openStream("alice", 5));
-
-        assertThat(opened).isEqualTo(5);
-        assertThat(counters.openStreams("alice")).isEqualTo(5);
-        Together.successes(5, () -> {
-            counters.closeStream("alice");
-            return true;
-        });
-        assertThat(counters.openStreams("alice")).isZero();
-    }
-
-    @Test
-    void tokensCountedAtOnceAreAllCounted() throws Exception {
-        Together.successes(100, () -> {
-            counters.countTokens("alice", 1_000, 30);
-            return true;
-        });
-
-        assertThat(counters.tokensLeft("alice", 1_000)).isEqualTo(-2_000);
     }
 }

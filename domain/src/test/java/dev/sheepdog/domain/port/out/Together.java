@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /** Runs one attempt on each of many virtual threads, all let go at once, and counts those that succeeded. */
 public final class Together {
@@ -15,24 +16,29 @@ public final class Together {
     }
 
     public static int successes(int threads, BooleanSupplier attempt) throws Exception {
+        return sum(threads, () -> attempt.getAsBoolean() ? 1 : 0);
+    }
+
+    /** Runs {@code work} on each of many virtual threads, all let go at once, and adds up what they return. */
+    public static int sum(int threads, IntSupplier work) throws Exception {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> outcomes = new ArrayList<>();
+        List<Future<Integer>> outcomes = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < threads; i++) {
                 outcomes.add(executor.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return attempt.getAsBoolean();
+                    return work.getAsInt();
                 }));
             }
             ready.await();
             go.countDown();
-            int succeeded = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                succeeded += outcome.get() ? 1 : 0;
+            int total = 0;
+            for (Future<Integer> outcome : outcomes) {
+                total += outcome.get();
             }
-            return succeeded;
+            return total;
         }
     }
 }
