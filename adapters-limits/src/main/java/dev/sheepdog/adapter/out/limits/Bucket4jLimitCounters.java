@@ -1,6 +1,7 @@
 package dev.sheepdog.adapter.out.limits;
 
 import dev.sheepdog.domain.port.out.LimitCounters;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
@@ -80,12 +81,12 @@ public final class Bucket4jLimitCounters implements LimitCounters {
 
     @Override
     public long requestsLeft(String account, int perMinute) {
-        return requests.read(account, perMinute, bucket -> bucket.getAvailableTokens(), perMinute);
+        return requests.read(account, perMinute, Bucket::getAvailableTokens, perMinute);
     }
 
     @Override
     public long tokensLeft(String account, long perMinute) {
-        return tokens.read(account, perMinute, bucket -> bucket.getAvailableTokens(), perMinute);
+        return tokens.read(account, perMinute, Bucket::getAvailableTokens, perMinute);
     }
 
     /** How many counters are held, over all accounts and kinds: what memory the limits take. */
