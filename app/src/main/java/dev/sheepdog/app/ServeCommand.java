@@ -160,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withFaults(FaultSpec.parse(simFaults));
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
         KeyPolicy keyPolicy = new KeyPolicy(keyProbation, keyRetireGrace, keyCooldown,
-                KeyPolicy.DEFAULT.validationTimeout());
+                KeyPolicy.DEFAULT.validationTimeout(), KeyPolicy.DEFAULT.recheckAfter());
         Optional<FileConfig> fileConfig = Optional.ofNullable(configFile)
                 .map(path -> ConfigFile.read(path, environment, deadlines));
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
