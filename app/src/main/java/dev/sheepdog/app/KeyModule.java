@@ -9,6 +9,7 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.domain.port.out.Telemetry;
 import dev.sheepdog.domain.service.KeyRing;
 import dev.sheepdog.domain.service.KeyService;
 import java.time.Clock;
@@ -37,8 +38,10 @@ final class KeyModule {
 
     @Provides
     @Singleton
-    static KeyRing keyRing(KeyStore store, GatewayConfig config, Clock clock, Endpoints endpoints) {
-        KeyRing ring = new KeyRing(store, config.keyPolicy(), clock, endpoints.ids());
+    static KeyRing keyRing(KeyStore store, GatewayConfig config, Clock clock, Endpoints endpoints,
+                           Map<String, CompletionProvider> providers, Telemetry telemetry) {
+        // The providers re-check a key refused on a completion before it is disabled; key events reach the metrics.
+        KeyRing ring = new KeyRing(store, config.keyPolicy(), clock, endpoints.ids(), providers, telemetry);
         Map<EndpointId, List<String>> seeds = config.file().map(FileConfig::seedKeys).orElseGet(() ->
                 endpoints.ids().contains(ProviderModule.HOLYSHEEP)
                         ? Map.of(ProviderModule.HOLYSHEEP, config.holySheepKeys()) : Map.of());

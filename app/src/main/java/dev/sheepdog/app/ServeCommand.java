@@ -177,7 +177,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withFaults(FaultSpec.parse(simFaults));
         StreamDeadlines deadlines = new StreamDeadlines(connectTimeout, firstTokenTimeout, idleTimeout, streamTimeout);
         KeyPolicy keyPolicy = new KeyPolicy(keyProbation, keyRetireGrace, keyCooldown,
-                KeyPolicy.DEFAULT.validationTimeout());
+                KeyPolicy.DEFAULT.validationTimeout(), KeyPolicy.DEFAULT.recheckAfter());
         Optional<FileConfig> fileConfig = Optional.ofNullable(configFile)
                 .map(path -> ConfigFile.read(path, environment, deadlines));
         AccessConfig access = fileConfig.map(FileConfig::access).orElse(AccessConfig.DEFAULT).withFlags(

@@ -60,7 +60,8 @@ class KeyManagementEndToEndTest {
                 URI.create(holySheep.baseUrl() + "/v1"), StreamDeadlines.DEFAULT, Optional.of(TOKEN));
         // No probation: a replaced key leaves as soon as its streams are over.
         config = base.withKeyPolicy(
-                new KeyPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+                new KeyPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                        Duration.ofSeconds(30)));
         gateway = RunningGateway.with(config);
     }
 

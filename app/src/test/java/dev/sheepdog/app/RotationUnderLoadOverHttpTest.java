@@ -46,7 +46,8 @@ class RotationUnderLoadOverHttpTest {
                 URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/v1"), StreamDeadlines.DEFAULT,
                 Optional.of(TOKEN));
         GatewayConfig config = base.withKeyPolicy(
-                new KeyPolicy(Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5)));
+                new KeyPolicy(Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                        Duration.ofSeconds(30)));
         List<Future<StreamReconstruction>> streams = new ArrayList<>();
         try (RunningGateway gateway = RunningGateway.with(config);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {

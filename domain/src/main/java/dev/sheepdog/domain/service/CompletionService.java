@@ -104,8 +104,8 @@ public final class CompletionService implements ListModelsUseCase {
                                      Telemetry reportTo) {
         Instant started = clock.instant();
         CompletionStream opened = providers.get(endpoint.provider()).open(endpoint, lease.key(), request);
-        return new ObservedStream(new KeyedStream(opened, lease, clock), endpoint.id(), traffic, request, reportTo,
-                clock, started);
+        return new ObservedStream(new KeyedStream(opened, endpoint, lease, keys, clock), endpoint.id(), traffic,
+                request, reportTo, clock, started);
     }
 
     private CompletionStream shadowAttempt(Endpoint shadow, CompletionRequest request, Telemetry reportTo) {

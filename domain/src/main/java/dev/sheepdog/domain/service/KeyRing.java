@@ -5,6 +5,8 @@ import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyChangeRejected;
 import dev.sheepdog.domain.model.KeyEvent;
@@ -14,7 +16,9 @@ import dev.sheepdog.domain.model.KeyPool;
 import dev.sheepdog.domain.model.KeyStatus;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.domain.port.out.Telemetry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +29,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The key pools of every endpoint, kept in the key store. An operator's change is stored before
- * the pool applies it; what traffic changes (a refused key, a rate-limited one) is stored after.
+ * the pool applies it; what traffic changes (a refused key, a rate-limited one) is stored after,
+ * and reported to the telemetry.
  */
 public final class KeyRing implements KeyPool.Listener {
 
@@ -33,6 +38,8 @@ public final class KeyRing implements KeyPool.Listener {
 
     private final KeyStore store;
     private final Clock clock;
+    private final Telemetry telemetry;
+    private final KeyRechecks rechecks;
     private final Object guard = new Object();
     private final Object saving = new Object();
     private final Map<EndpointId, KeyPool> pools = new LinkedHashMap<>();
@@ -41,9 +48,13 @@ public final class KeyRing implements KeyPool.Listener {
     private long changes;
     private long saved;
 
-    public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints) {
+    /** @param providers the provider adapter for each {@link Endpoint#provider()} name: it re-checks refused keys */
+    public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
+                   Map<String, CompletionProvider> providers, Telemetry telemetry) {
         this.store = store;
         this.clock = clock;
+        this.telemetry = telemetry;
+        this.rechecks = new KeyRechecks(providers, policy, clock, telemetry);
         Map<EndpointId, List<StoredKey>> stored = store.load();
         for (EndpointId endpoint : endpoints) {
             pools.put(endpoint, new KeyPool(endpoint, stored.getOrDefault(endpoint, List.of()), policy, this, guard));
@@ -88,6 +99,17 @@ public final class KeyRing implements KeyPool.Listener {
         return pool.lease(clock.instant());
     }
 
+    /**
+     * What a 401/403 on a completion with a leased key means. The key is disabled only when the
+     * provider refuses it on {@code GET /models} too; when it accepts it, the request was refused
+     * ({@code REQUEST_REFUSED}); when it cannot be reached, the key stays and the refusal stands.
+     * Blocks for at most the policy's validation timeout.
+     */
+    public CompletionFailure refused(Endpoint endpoint, KeyLease lease, CompletionFailure refusal)
+            throws InterruptedException {
+        return rechecks.judge(endpoint, lease, refusal);
+    }
+
     /** The pool of a configured endpoint. */
     public KeyPool pool(EndpointId endpoint) {
         KeyPool pool = pools.get(endpoint);
@@ -130,7 +152,7 @@ public final class KeyRing implements KeyPool.Listener {
 
     @Override
     public void changed(KeyPool pool, List<KeyEvent> events) {
-        events.forEach(KeyRing::announce);
+        events.forEach(this::announce);
         Map<EndpointId, List<StoredKey>> all;
         long version;
         synchronized (guard) {
@@ -156,7 +178,8 @@ public final class KeyRing implements KeyPool.Listener {
         return all;
     }
 
-    private static void announce(KeyEvent event) {
+    private void announce(KeyEvent event) {
+        telemetry.keyEvent(event);
         switch (event.kind()) {
             case DISABLED -> LOG.log(ERROR, "key {0} of endpoint {1} is disabled: {2}", event.fingerprint(),
                     event.endpoint(), event.detail());
@@ -166,6 +189,9 @@ public final class KeyRing implements KeyPool.Listener {
                     event.endpoint(), event.detail());
             case RETIRED -> LOG.log(INFO, "key {0} of endpoint {1} is retired: {2}", event.fingerprint(),
                     event.endpoint(), event.detail());
+            case REFUSAL_CONFIRMED, REFUSAL_NOT_CONFIRMED, REFUSAL_UNVERIFIED -> {
+                // logged where the re-check decided
+            }
         }
     }
 }

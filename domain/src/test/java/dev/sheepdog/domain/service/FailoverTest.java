@@ -42,13 +42,17 @@ class FailoverTest {
     private final ScriptedCompletionProvider provider = new ScriptedCompletionProvider();
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
     private final KeyRing keys = Gateways.keyRing(List.of(PRIMARY, CANARY),
-            Map.of(PRIMARY.id(), ApiKey.of("sk-primary"), CANARY.id(), ApiKey.of("sk-canary")), clock);
+            Map.of(ScriptedCompletionProvider.NAME, provider),
+            Map.of(PRIMARY.id(), ApiKey.of("sk-primary"), CANARY.id(), ApiKey.of("sk-canary")), telemetry, clock);
 
     @ParameterizedTest
     @EnumSource(value = FailureKind.class, names = {"UPSTREAM_UNAVAILABLE", "CONNECT_TIMEOUT", "FIRST_TOKEN_TIMEOUT",
             "RATE_LIMITED", "UPSTREAM_AUTH"})
     void failsOverToTheCanaryWhenThePrimaryFailsBeforeItsFirstToken(FailureKind kind) throws InterruptedException {
         ScriptedStream canaryAnswer = ScriptedStream.answering("Xin", " chào");
+        // A refusal moves on only once GET /models refused the key too.
+        provider.willFailListingModels(ApiKey.of("sk-primary"), new CompletionFailure(FailureKind.UPSTREAM_AUTH,
+                "refused", 401, Optional.empty(), Optional.empty()));
         provider.willAnswer(ScriptedStream.of(failed(new CompletionFailure(kind, "scripted", status(kind),
                 Optional.empty(), Optional.empty()))), canaryAnswer);
 

@@ -26,9 +26,10 @@ final class Gateways {
     private Gateways() {
     }
 
-    static KeyRing keyRing(List<Endpoint> endpoints, Map<EndpointId, ApiKey> keys, Clock clock) {
+    static KeyRing keyRing(List<Endpoint> endpoints, Map<String, CompletionProvider> providers,
+                           Map<EndpointId, ApiKey> keys, Telemetry telemetry, Clock clock) {
         KeyRing ring = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock,
-                new Endpoints(endpoints).ids());
+                new Endpoints(endpoints).ids(), providers, telemetry);
         Map<EndpointId, List<ApiKey>> seeds = new LinkedHashMap<>();
         keys.forEach((endpoint, key) -> seeds.put(endpoint, List.of(key)));
         ring.seedIfEmpty(seeds);
@@ -37,7 +38,8 @@ final class Gateways {
 
     static CompletionService completions(List<Endpoint> endpoints, Map<String, CompletionProvider> providers,
                                          Map<EndpointId, ApiKey> keys, Telemetry telemetry, Clock clock) {
-        return completions(endpoints, providers, keyRing(endpoints, keys, clock), telemetry, clock);
+        return completions(endpoints, providers, keyRing(endpoints, providers, keys, telemetry, clock), telemetry,
+                clock);
     }
 
     /** The first endpoint is the primary; the others stand by, in order, for failover. */

@@ -9,6 +9,7 @@ import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
+import dev.sheepdog.domain.port.out.Telemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ class KeyRingSeedingTest {
     @Test
     void withNoKeyToSeedTheStoreIsNotWrittenAtAll() {
         KeyRing ring = new KeyRing(new FailingKeyStore(new InMemoryKeyStore()), KeyPolicy.DEFAULT, new ManualClock(),
-                Set.of(ENDPOINT));
+                Set.of(ENDPOINT), Map.of(), Telemetry.NONE);
 
         ring.seedIfEmpty(Map.of(ENDPOINT, List.of()));
 
@@ -31,14 +32,15 @@ class KeyRingSeedingTest {
     @Test
     void aKeyToSeedIsWrittenBeforeItIsUsed() {
         InMemoryKeyStore store = new InMemoryKeyStore();
-        KeyRing ring = new KeyRing(store, KeyPolicy.DEFAULT, new ManualClock(), Set.of(ENDPOINT));
+        KeyRing ring = new KeyRing(store, KeyPolicy.DEFAULT, new ManualClock(), Set.of(ENDPOINT), Map.of(),
+                Telemetry.NONE);
 
         ring.seedIfEmpty(Map.of(ENDPOINT, List.of(ApiKey.of("sk-seeded"))));
 
         assertThat(store.load().get(ENDPOINT)).singleElement()
                 .satisfies(stored -> assertThat(stored.key()).isEqualTo(ApiKey.of("sk-seeded")));
         KeyRing readOnly = new KeyRing(new FailingKeyStore(new InMemoryKeyStore()), KeyPolicy.DEFAULT,
-                new ManualClock(), Set.of(ENDPOINT));
+                new ManualClock(), Set.of(ENDPOINT), Map.of(), Telemetry.NONE);
         assertThatThrownBy(() -> readOnly.seedIfEmpty(Map.of(ENDPOINT, List.of(ApiKey.of("sk-seeded")))))
                 .isInstanceOf(KeyStoreException.class);
     }

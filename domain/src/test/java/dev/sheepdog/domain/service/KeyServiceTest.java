@@ -18,6 +18,7 @@ import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider;
+import dev.sheepdog.domain.port.out.Telemetry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class KeyServiceTest {
     private final ManualClock clock = new ManualClock();
     private final ScriptedCompletionProvider provider = new ScriptedCompletionProvider();
     private final InMemoryKeyStore store = new InMemoryKeyStore();
-    private final KeyRing ring = new KeyRing(store, KeyPolicy.DEFAULT, clock, endpoints().ids());
+    private final KeyRing ring = new KeyRing(store, KeyPolicy.DEFAULT, clock, endpoints().ids(),
+            Map.of(ScriptedCompletionProvider.NAME, provider), Telemetry.NONE);
     private final KeyService keys = new KeyService(ring, endpoints(), Map.of(ScriptedCompletionProvider.NAME, provider),
             KeyPolicy.DEFAULT, clock);
 
@@ -91,7 +93,8 @@ class KeyServiceTest {
 
     @Test
     void aChangeThatCannotBeStoredIsNotApplied() {
-        KeyRing failing = new KeyRing(new FailingKeyStore(store), KeyPolicy.DEFAULT, clock, endpoints().ids());
+        KeyRing failing = new KeyRing(new FailingKeyStore(store), KeyPolicy.DEFAULT, clock, endpoints().ids(),
+                Map.of(), Telemetry.NONE);
         KeyService service = new KeyService(failing, endpoints(), Map.of(ScriptedCompletionProvider.NAME, provider),
                 KeyPolicy.DEFAULT, clock);
 
@@ -116,7 +119,7 @@ class KeyServiceTest {
     void keysOfAnEndpointNoLongerConfiguredAreKeptInTheStore() {
         store.save(Map.of(ID, List.of(StoredKey.active(OLD, clock.instant())),
                 new EndpointId("old-endpoint"), List.of(StoredKey.active(NEW, clock.instant()))));
-        KeyRing reloaded = new KeyRing(store, KeyPolicy.DEFAULT, clock, endpoints().ids());
+        KeyRing reloaded = new KeyRing(store, KeyPolicy.DEFAULT, clock, endpoints().ids(), Map.of(), Telemetry.NONE);
 
         reloaded.change(ID, current -> List.of());
 

@@ -39,8 +39,9 @@ class KeysInTrafficTest {
     private final ScriptedCompletionProvider provider = new ScriptedCompletionProvider();
 
     @Test
-    void aRefusedKeyIsDisabledAndTheRequestGoesOnWithTheNextKey() throws InterruptedException {
+    void aKeyRefusedOnGetModelsTooIsDisabledAndTheRequestGoesOnWithTheNextKey() throws InterruptedException {
         KeyRing ring = ring(A, B);
+        provider.willFailListingModels(A, refusal(401));
         provider.willAnswer(ScriptedStream.of(failed(refusal(401))), ScriptedStream.answering("Xin chào"));
 
         List<CompletionEvent> events = drain(ring);
@@ -118,7 +119,8 @@ class KeysInTrafficTest {
     }
 
     private KeyRing ring(ApiKey... keys) {
-        KeyRing ring = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, java.util.Set.of(HOLYSHEEP.id()));
+        KeyRing ring = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, java.util.Set.of(HOLYSHEEP.id()),
+                Map.of(ScriptedCompletionProvider.NAME, provider), Telemetry.NONE);
         ring.seedIfEmpty(Map.of(HOLYSHEEP.id(), List.of(keys)));
         return ring;
     }

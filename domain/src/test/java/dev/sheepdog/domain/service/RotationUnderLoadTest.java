@@ -44,12 +44,13 @@ class RotationUnderLoadTest {
     private static final Endpoint HOLYSHEEP = CompletionServiceTest.endpoint("holysheep", "slow");
     // No probation: an old key may leave as soon as its last stream is over.
     private static final KeyPolicy POLICY = new KeyPolicy(Duration.ZERO, Duration.ofMinutes(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(5));
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
     private final SlowProvider provider = new SlowProvider();
     private final InMemoryKeyStore store = new InMemoryKeyStore();
     private final Clock clock = Clock.systemUTC();
-    private final KeyRing ring = new KeyRing(store, POLICY, clock, new Endpoints(List.of(HOLYSHEEP)).ids());
+    private final KeyRing ring = new KeyRing(store, POLICY, clock, new Endpoints(List.of(HOLYSHEEP)).ids(),
+            Map.of("slow", provider), Telemetry.NONE);
     private final CompletionService completions = Gateways.completions(List.of(HOLYSHEEP),
             Map.of("slow", provider), ring, Telemetry.NONE, clock);
     private final KeyService keys = new KeyService(ring, new Endpoints(List.of(HOLYSHEEP)), Map.of("slow", provider),

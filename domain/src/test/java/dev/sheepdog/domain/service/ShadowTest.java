@@ -18,6 +18,7 @@ import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.Requests;
 import dev.sheepdog.domain.model.RoutingPlan;
+import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.CompletionProviderContract;
 import dev.sheepdog.domain.port.out.RecordingTelemetry;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider;
@@ -154,9 +155,10 @@ class ShadowTest {
     private CompletionService service(int maxConcurrentShadows) {
         RoutingPlan plan = new RoutingPlan(Map.of(PRIMARY.id(), EndpointRole.PRIMARY, STANDBY.id(), EndpointRole.STANDBY,
                 SHADOW.id(), EndpointRole.SHADOW), 0, Map.of(SHADOW.id(), 1.0), maxConcurrentShadows);
-        return Gateways.completions(ENDPOINTS, Map.of("live", live, "mirror", mirror),
-                Gateways.keyRing(ENDPOINTS, Map.of(), clock), plan, Gateways.routingState(ENDPOINTS, plan), statistics,
-                telemetry, clock);
+        Map<String, CompletionProvider> providers = Map.of("live", live, "mirror", mirror);
+        KeyRing keys = Gateways.keyRing(ENDPOINTS, providers, Map.of(), telemetry, clock);
+        return Gateways.completions(ENDPOINTS, providers, keys, plan, Gateways.routingState(ENDPOINTS, plan),
+                statistics, telemetry, clock);
     }
 
     private static List<CompletionEvent> answer(CompletionService service) {

@@ -70,6 +70,9 @@ final class CircuitGuardedStream implements CompletionStream {
     static boolean saysEndpointIsUnhealthy(FailureKind kind) {
         return switch (kind) {
             case INVALID_REQUEST, MODEL_NOT_FOUND, UPSTREAM_AUTH, INSUFFICIENT_BALANCE, RATE_LIMITED, CANCELLED -> false;
+            // The caller's own limits, or a refusal of its request: nothing to do with the endpoint's health.
+            case REQUEST_REFUSED, MODEL_NOT_ALLOWED, REQUESTS_PER_MINUTE, TOKENS_PER_MINUTE, TOO_MANY_STREAMS,
+                 BUDGET_EXCEEDED -> false;
             case UPSTREAM_UNAVAILABLE, CONNECT_TIMEOUT, FIRST_TOKEN_TIMEOUT, IDLE_TIMEOUT, STREAM_TIMEOUT,
                  STREAM_TRUNCATED, MALFORMED_STREAM, EVENT_TOO_LARGE, UPSTREAM_ERROR -> true;
         };

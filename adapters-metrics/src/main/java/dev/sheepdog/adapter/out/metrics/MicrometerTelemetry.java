@@ -97,7 +97,8 @@ public final class MicrometerTelemetry implements Telemetry {
 
     @Override
     public void keyEvent(KeyEvent event) {
-        Counter.builder("sheepdog.key.events").description("Keys disabled, cooled, rolled back or retired by traffic")
+        Counter.builder("sheepdog.key.events").description(
+                "Keys disabled, cooled, rolled back or retired by traffic, and each re-check of a refused key")
                 .tags("endpoint", event.endpoint().value(), "kind", name(event.kind())).register(registry).increment();
     }
 

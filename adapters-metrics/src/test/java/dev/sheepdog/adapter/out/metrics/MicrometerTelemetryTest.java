@@ -73,6 +73,7 @@ class MicrometerTelemetryTest {
         telemetry.canaryDecided(new CanaryDecision(Instant.EPOCH, CanaryDecision.Action.ROLL_BACK, 0.3, 0,
                 WindowSummary.EMPTY, WindowSummary.EMPTY, "clearly worse"));
         telemetry.keyEvent(new KeyEvent(KeyEvent.Kind.DISABLED, HOLYSHEEP, "ab12cd34", "refused"));
+        telemetry.keyEvent(new KeyEvent(KeyEvent.Kind.REFUSAL_NOT_CONFIRMED, HOLYSHEEP, "ab12cd34", "accepted"));
         CompletionRecord live = record(CompletionOutcome.COMPLETED, Optional.empty(), Optional.empty());
         CompletionRecord shadow = new CompletionRecord(new EndpointId("shadow"), CompletionRecord.Traffic.SHADOW,
                 "deepseek-v3.2", CompletionOutcome.COMPLETED, Optional.empty(), Optional.of(Duration.ofMillis(500)),
@@ -86,6 +87,8 @@ class MicrometerTelemetryTest {
         assertThat(scrape).contains("sheepdog_canary_decisions_total{action=\"roll_back\"} 1.0");
         assertThat(scrape).contains("sheepdog_canary_rollbacks_total 1.0");
         assertThat(scrape).contains("sheepdog_key_events_total{endpoint=\"holysheep\",kind=\"disabled\"} 1.0");
+        assertThat(scrape).contains(
+                "sheepdog_key_events_total{endpoint=\"holysheep\",kind=\"refusal_not_confirmed\"} 1.0");
         assertThat(scrape).contains("sheepdog_shadow_comparisons_total{live_outcome=\"completed\",shadow=\"shadow\","
                 + "shadow_outcome=\"completed\"} 1.0");
         assertThat(scrape).contains("sheepdog_shadow_ttft_ratio_count{shadow=\"shadow\"} 1");

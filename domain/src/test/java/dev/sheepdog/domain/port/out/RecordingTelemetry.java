@@ -3,6 +3,7 @@ package dev.sheepdog.domain.port.out;
 import dev.sheepdog.domain.model.CanaryDecision;
 import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.KeyEvent;
 import dev.sheepdog.domain.model.ShadowComparison;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ public final class RecordingTelemetry implements Telemetry {
     private final List<CanaryDecision> decisions = new CopyOnWriteArrayList<>();
     private final List<ShadowComparison> comparisons = new CopyOnWriteArrayList<>();
     private final List<EndpointId> skipped = new CopyOnWriteArrayList<>();
+    private final List<KeyEvent> keyEvents = new CopyOnWriteArrayList<>();
 
     @Override
     public void completionEnded(CompletionRecord record) {
@@ -35,6 +37,11 @@ public final class RecordingTelemetry implements Telemetry {
         skipped.add(shadow);
     }
 
+    @Override
+    public void keyEvent(KeyEvent event) {
+        keyEvents.add(event);
+    }
+
     public List<CompletionRecord> completions() {
         return List.copyOf(completions);
     }
@@ -51,5 +58,10 @@ public final class RecordingTelemetry implements Telemetry {
     /** The shadow of every copy skipped because the shadows were saturated, in order. */
     public List<EndpointId> skippedShadows() {
         return List.copyOf(skipped);
+    }
+
+    /** Every key event reported, in order. */
+    public List<KeyEvent> keyEvents() {
+        return List.copyOf(keyEvents);
     }
 }

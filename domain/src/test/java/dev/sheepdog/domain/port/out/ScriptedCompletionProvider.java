@@ -9,14 +9,16 @@ import dev.sheepdog.domain.model.ModelInfo;
 import dev.sheepdog.domain.model.ProviderException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-memory {@link CompletionProvider} for tests: opens the scripted streams in the order they
  * were given (then {@code answering("Hello", "!")} streams), lists the scripted models or fails
- * as scripted, and records every call.
+ * as scripted (for every key, or for one), and records every call.
  */
 public final class ScriptedCompletionProvider implements CompletionProvider {
 
@@ -36,6 +38,8 @@ public final class ScriptedCompletionProvider implements CompletionProvider {
     private final List<Listing> listings = new CopyOnWriteArrayList<>();
     private volatile List<ModelInfo> models = List.of();
     private volatile CompletionFailure listingFailure;
+    private final Map<ApiKey, CompletionFailure> listingFailuresByKey = new ConcurrentHashMap<>();
+    private volatile Duration listingPause = Duration.ZERO;
 
     /** The streams the next calls of {@link #open} return, in order. */
     public ScriptedCompletionProvider willAnswer(ScriptedStream... next) {
@@ -55,6 +59,18 @@ public final class ScriptedCompletionProvider implements CompletionProvider {
         return this;
     }
 
+    /** Makes {@link #listModels} with this key throw a {@link ProviderException} with this failure. */
+    public ScriptedCompletionProvider willFailListingModels(ApiKey key, CompletionFailure failure) {
+        listingFailuresByKey.put(key, failure);
+        return this;
+    }
+
+    /** Makes every {@link #listModels} take this long, like a slow provider. */
+    public ScriptedCompletionProvider willPauseListingModels(Duration pause) {
+        listingPause = pause;
+        return this;
+    }
+
     @Override
     public CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request) {
         ScriptedStream stream = streams.poll();
@@ -69,11 +85,22 @@ public final class ScriptedCompletionProvider implements CompletionProvider {
     @Override
     public List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout) {
         listings.add(new Listing(endpoint, key, timeout));
-        CompletionFailure failure = listingFailure;
+        pause(listingPause);
+        CompletionFailure failure = listingFailuresByKey.getOrDefault(key, listingFailure);
         if (failure != null) {
             throw new ProviderException(failure);
         }
         return models;
+    }
+
+    private static void pause(Duration pause) {
+        if (pause.isPositive()) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public List<Opening> openings() {
