@@ -8,6 +8,7 @@ import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.PriceTable;
 import dev.sheepdog.domain.model.RoutingPlan;
 import dev.sheepdog.domain.model.StreamDeadlines;
+import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
 import dev.sheepdog.domain.port.out.InMemoryLimitCounters;
 import dev.sheepdog.domain.port.out.InMemoryRouteStore;
@@ -52,12 +53,14 @@ final class Admissions {
         Endpoint endpoint = new Endpoint(new EndpointId("primary"), ScriptedCompletionProvider.NAME,
                 URI.create("http://primary.test/v1"), Set.of(MODEL), StreamDeadlines.DEFAULT);
         Endpoints endpoints = new Endpoints(List.of(endpoint));
-        KeyRing keys = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, endpoints.ids());
+        Map<String, CompletionProvider> providers =
+                Map.of(ScriptedCompletionProvider.NAME, provider);
+        KeyRing keys = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, endpoints.ids(), providers,
+                Telemetry.NONE);
         keys.seedIfEmpty(Map.of(endpoint.id(), List.of(ApiKey.of("sk-provider-key-0001"))));
         RoutingPlan plan = RoutingPlan.single(endpoint.id());
         RoutingState state = new RoutingState(new InMemoryRouteStore(), plan, endpoints.ids());
-        CompletionService completions = new CompletionService(endpoints,
-                Map.of(ScriptedCompletionProvider.NAME, provider), keys,
+        CompletionService completions = new CompletionService(endpoints, providers, keys,
                 new TrafficRouter(endpoints, state, plan, new SplittableRandom(7)),
                 new EndpointStatistics(clock, Duration.ofMinutes(5), new SplittableRandom(11)), Telemetry.NONE, clock);
         return new AdmissionService(completions, counters, ledger, PriceTable.DEFAULT, clock);
