@@ -69,7 +69,9 @@ final class CircuitGuardedStream implements CompletionStream {
     /** Whether a failure before the first chunk counts against the endpoint; a caller's, key's or account's does not. */
     static boolean saysEndpointIsUnhealthy(FailureKind kind) {
         return switch (kind) {
-            case INVALID_REQUEST, MODEL_NOT_FOUND, UPSTREAM_AUTH, INSUFFICIENT_BALANCE, RATE_LIMITED, CANCELLED -> false;
+            case INVALID_REQUEST, MODEL_NOT_FOUND, UPSTREAM_AUTH, INSUFFICIENT_BALANCE, RATE_LIMITED, CANCELLED,
+                 REQUEST_REFUSED, MODEL_NOT_ALLOWED, REQUESTS_PER_MINUTE, TOKENS_PER_MINUTE, TOO_MANY_STREAMS,
+                 BUDGET_EXCEEDED -> false;
             case UPSTREAM_UNAVAILABLE, CONNECT_TIMEOUT, FIRST_TOKEN_TIMEOUT, IDLE_TIMEOUT, STREAM_TIMEOUT,
                  STREAM_TRUNCATED, MALFORMED_STREAM, EVENT_TOO_LARGE, UPSTREAM_ERROR -> true;
         };
