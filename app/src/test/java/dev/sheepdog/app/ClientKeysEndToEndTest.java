@@ -98,7 +98,7 @@ class ClientKeysEndToEndTest {
     void theClientsCommandAddsListsShowsUpdatesAndRevokesKeys() {
         Cli added = cli("add", "writer-web", "--rpm", "60", "--daily-usd", "2.50", "--models", "deepseek-v3.2",
                 "--expires", "30d");
-        assertThat(added.exit).isZero();
+        assertThat(added.exit).as(added.err).isZero();
         String secret = added.out.lines().filter(line -> line.startsWith("sk-sd-")).findFirst().orElseThrow();
         String id = added.out.lines().filter(line -> line.startsWith("cl_")).findFirst().orElseThrow().split(" ")[0];
         assertThat(gateway.completeWithKey(secret).statusCode()).isEqualTo(200);
