@@ -59,6 +59,24 @@ class ArchitectureTest {
             .because("Javalin and Jetty are how the HTTP adapter listens, nobody else's concern");
 
     @ArchTest
+    static final ArchRule the_embedded_database_stays_in_the_caller_store = noClasses()
+            .that().resideOutsideOfPackage("dev.sheepdog.adapter.out.callerstore..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.flywaydb..", "java.sql..", "javax.sql..")
+            .because("SQL and its schema are how one store keeps callers; the domain sees only its ports");
+
+    @ArchTest
+    static final ArchRule token_verification_stays_in_the_jwt_adapter = noClasses()
+            .that().resideOutsideOfPackage("dev.sheepdog.adapter.out.jwt..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+            .because("how a user token is verified is one adapter's business; the domain sees a verified user");
+
+    @ArchTest
+    static final ArchRule token_buckets_stay_in_the_adapters_that_count = noClasses()
+            .that().resideOutsideOfPackages("dev.sheepdog.adapter.out.limits..", "dev.sheepdog.adapter.in.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.github.bucket4j..")
+            .because("the domain counts limits through the LimitCounters port, so a fleet can share them elsewhere");
+
+    @ArchTest
     static final ArchRule dagger_stays_in_the_app = noClasses()
             .that().resideOutsideOfPackage("dev.sheepdog.app..")
             .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..", "jakarta.inject..")

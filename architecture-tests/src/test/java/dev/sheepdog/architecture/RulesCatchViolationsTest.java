@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.sheepdog.adapter.in.http.PlantedAppUse;
+import dev.sheepdog.adapter.in.http.PlantedJwtParsing;
 import dev.sheepdog.adapter.in.http.PlantedServiceUse;
 import dev.sheepdog.adapter.out.holysheep.PlantedSimulatorUse;
 import dev.sheepdog.adapter.out.simulator.PlantedDaggerModule;
@@ -15,8 +16,10 @@ import dev.sheepdog.bench.PlantedDomainUse;
 import dev.sheepdog.domain.model.PlantedCycleStart;
 import dev.sheepdog.domain.port.in.PlantedCompletionPort;
 import dev.sheepdog.domain.port.out.PlantedClassPort;
+import dev.sheepdog.domain.service.PlantedBucketInDomain;
 import dev.sheepdog.domain.service.PlantedCycleEnd;
 import dev.sheepdog.domain.service.PlantedJacksonInDomain;
+import dev.sheepdog.domain.service.PlantedJdbcLedger;
 import dev.sheepdog.support.files.PlantedStoredKeyUse;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +65,21 @@ class RulesCatchViolationsTest {
     @Test
     void daggerRuleCatchesAModuleOutsideTheApp() {
         assertCaught(ArchitectureTest.dagger_stays_in_the_app, PlantedDaggerModule.class);
+    }
+
+    @Test
+    void databaseRuleCatchesJdbcInTheDomain() {
+        assertCaught(ArchitectureTest.the_embedded_database_stays_in_the_caller_store, PlantedJdbcLedger.class);
+    }
+
+    @Test
+    void jwtRuleCatchesTokenParsingInTheHttpAdapter() {
+        assertCaught(ArchitectureTest.token_verification_stays_in_the_jwt_adapter, PlantedJwtParsing.class);
+    }
+
+    @Test
+    void bucketRuleCatchesATokenBucketInTheDomain() {
+        assertCaught(ArchitectureTest.token_buckets_stay_in_the_adapters_that_count, PlantedBucketInDomain.class);
     }
 
     @Test

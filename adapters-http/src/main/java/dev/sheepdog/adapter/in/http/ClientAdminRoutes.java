@@ -7,7 +7,7 @@ import dev.sheepdog.domain.model.caller.Caller;
 import dev.sheepdog.domain.model.caller.ClientId;
 import dev.sheepdog.domain.model.caller.ClientKey;
 import dev.sheepdog.domain.model.caller.Plan;
-import dev.sheepdog.domain.port.in.AddClientUseCase.NewClient;
+import dev.sheepdog.domain.model.caller.NewClient;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.NoSuchElementException;

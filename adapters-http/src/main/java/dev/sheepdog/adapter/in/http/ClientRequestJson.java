@@ -3,7 +3,7 @@ package dev.sheepdog.adapter.in.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.caller.Limits;
-import dev.sheepdog.domain.port.in.UpdateClientUseCase.ClientChange;
+import dev.sheepdog.domain.model.caller.ClientChange;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,9 +1,11 @@
 package dev.sheepdog.adapter.in.http;
 
 import dev.sheepdog.domain.model.caller.Caller;
+import dev.sheepdog.domain.model.caller.ClientChange;
 import dev.sheepdog.domain.model.caller.ClientId;
 import dev.sheepdog.domain.model.caller.ClientKey;
 import dev.sheepdog.domain.model.caller.ClientSecret;
+import dev.sheepdog.domain.model.caller.NewClient;
 import dev.sheepdog.domain.model.caller.Plan;
 import dev.sheepdog.domain.model.caller.Standing;
 import dev.sheepdog.domain.model.caller.UsageLine;

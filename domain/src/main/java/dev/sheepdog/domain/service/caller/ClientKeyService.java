@@ -1,8 +1,10 @@
 package dev.sheepdog.domain.service.caller;
 
+import dev.sheepdog.domain.model.caller.ClientChange;
 import dev.sheepdog.domain.model.caller.ClientId;
 import dev.sheepdog.domain.model.caller.ClientKey;
 import dev.sheepdog.domain.model.caller.ClientSecret;
+import dev.sheepdog.domain.model.caller.NewClient;
 import dev.sheepdog.domain.model.caller.Plan;
 import dev.sheepdog.domain.port.in.AddClientUseCase;
 import dev.sheepdog.domain.port.in.ListClientsUseCase;

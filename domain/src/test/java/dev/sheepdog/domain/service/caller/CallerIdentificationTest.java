@@ -13,7 +13,7 @@ import dev.sheepdog.domain.model.caller.Limits;
 import dev.sheepdog.domain.model.caller.Plan;
 import dev.sheepdog.domain.model.caller.TokenRejected;
 import dev.sheepdog.domain.model.caller.VerifiedUser;
-import dev.sheepdog.domain.port.in.AddClientUseCase.NewClient;
+import dev.sheepdog.domain.model.caller.NewClient;
 import dev.sheepdog.domain.port.out.InMemoryClientStore;
 import dev.sheepdog.domain.port.out.UserTokenVerifier;
 import java.time.Duration;
