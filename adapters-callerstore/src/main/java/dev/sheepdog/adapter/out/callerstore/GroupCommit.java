@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Group commit: one writer thread writes everything queued so far in one transaction; each submitter waits for its batch's commit. */
+/** Group commit: one thread writes all that is queued in one transaction; each submitter waits for that commit. */
 final class GroupCommit<T> implements AutoCloseable {
 
     /** Writes one batch in one transaction, or throws having committed none of it. */
@@ -35,19 +35,25 @@ final class GroupCommit<T> implements AutoCloseable {
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
+    private final Thread thread;
     private boolean closing;
-    private Thread thread;
 
-    private GroupCommit(String target, int capacity, int maxBatch, Duration fullWait, BatchWriter<T> writer) {
+    private GroupCommit(String name, String target, int capacity, int maxBatch, Duration fullWait,
+                        BatchWriter<T> writer) {
+        if (capacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("capacity and maxBatch must be positive");
+        }
         this.target = requireNonNull(target, "target");
         this.capacity = capacity;
         this.maxBatch = maxBatch;
         this.fullWait = requireNonNull(fullWait, "fullWait");
         this.writer = requireNonNull(writer, "writer");
+        // A platform thread: H2 blocks inside synchronized code, which would pin a virtual thread on JDK 21
+        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::writeUntilClosed);
     }
 
     /**
-     * Starts the writer thread.
+     * Starts the writer thread, named {@code name}.
      *
      * @param target   what is written to, for messages ("the caller database /data/sheepdog-callers.mv.db")
      * @param capacity how many items may wait to be written; beyond that {@link #submit} waits up to {@code fullWait}
@@ -55,12 +61,8 @@ final class GroupCommit<T> implements AutoCloseable {
      */
     static <T> GroupCommit<T> start(String name, String target, int capacity, int maxBatch, Duration fullWait,
                                     BatchWriter<T> writer) {
-        if (capacity < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("capacity and maxBatch must be positive");
-        }
-        GroupCommit<T> groupCommit = new GroupCommit<>(target, capacity, maxBatch, fullWait, writer);
-        // A platform thread: H2 blocks inside synchronized code, which would pin a virtual thread on JDK 21
-        groupCommit.thread = Thread.ofPlatform().name(name).daemon().start(groupCommit::writeUntilClosed);
+        GroupCommit<T> groupCommit = new GroupCommit<>(name, target, capacity, maxBatch, fullWait, writer);
+        groupCommit.thread.start();
         return groupCommit;
     }
 

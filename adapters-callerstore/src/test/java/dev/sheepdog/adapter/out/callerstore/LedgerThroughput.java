@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 public final class LedgerThroughput {
 
+    private static final int ACCOUNTS = 50;
+
     private LedgerThroughput() {
     }
 
@@ -75,12 +77,12 @@ public final class LedgerThroughput {
         }
     }
 
+    /** As the gateway writes them: stamped when the completion ends, across a few dozen accounts and models. */
     private static UsageRecord record(int i) {
-        String account = "client:cl_00000000000" + (i % 8);
-        return new UsageRecord(Instant.parse("2026-03-01T00:00:00Z").plusMillis(i), account, CallerKind.CLIENT,
-                "bench " + (i % 8), "model-" + (i % 5), Optional.of("primary"), 1_200, 350, false,
-                Optional.of(new BigDecimal("0.000731")), Optional.of(Duration.ofMillis(240)),
-                CompletionOutcome.COMPLETED, Optional.empty());
+        String account = "client:cl_0000000000" + String.format("%02d", i % ACCOUNTS);
+        return new UsageRecord(Instant.now(), account, CallerKind.CLIENT, "bench " + (i % ACCOUNTS),
+                "model-" + (i % 5), Optional.of("primary"), 1_200, 350, false, Optional.of(new BigDecimal("0.000731")),
+                Optional.of(Duration.ofMillis(240)), CompletionOutcome.COMPLETED, Optional.empty());
     }
 
     private static void deleteAll(Path directory) throws IOException {
