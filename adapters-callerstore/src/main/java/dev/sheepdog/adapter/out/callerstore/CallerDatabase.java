@@ -3,8 +3,6 @@ package dev.sheepdog.adapter.out.callerstore;
 import static java.util.Objects.requireNonNull;
 
 import dev.sheepdog.domain.model.caller.CallerStoreException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +30,7 @@ public final class CallerDatabase implements AutoCloseable {
 
     private final Path file;
     private final JdbcConnectionPool pool;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final H2ClientStore clientStore;
     private final H2UsageLedger usageLedger;
@@ -44,7 +43,7 @@ public final class CallerDatabase implements AutoCloseable {
         pool.setLoginTimeout(CONNECTION_WAIT_SECONDS);
         Transactions transactions = new Transactions(pool, file.toString(), closed::get);
         this.clientStore = new H2ClientStore(transactions);
-        this.usageLedger = new H2UsageLedger(transactions);
+        this.usageLedger = new H2UsageLedger(transactions, file.toString());
     }
 
     /**
@@ -58,11 +57,7 @@ public final class CallerDatabase implements AutoCloseable {
             throw new CallerStoreException("the data directory's path cannot contain ';' (H2 reads it as a setting): "
                     + dataDirectory);
         }
-        try {
-            Files.createDirectories(dataDirectory);
-        } catch (IOException e) {
-            throw new CallerStoreException("cannot create the data directory " + dataDirectory + ": " + e, e);
-        }
+        DatabaseFile.createOwnerOnly(dataDirectory, NAME + ".mv.db");
         CallerDatabase database = new CallerDatabase(dataDirectory);
         try {
             database.migrate();
@@ -110,11 +105,19 @@ public final class CallerDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Closes every connection, and with the last one the database; later calls on either store throw. Idempotent. */
+    /**
+     * Writes the usage records still queued, then closes every connection, and with the last one the database;
+     * later calls on either store throw. Idempotent.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            pool.dispose();
+        if (closing.compareAndSet(false, true)) {
+            try {
+                usageLedger.close();
+            } finally {
+                closed.set(true);
+                pool.dispose();
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@link UsageLedger} in the caller database: one row per completion, committed to the file before {@link #record} returns. */
+/** The {@link UsageLedger} in the caller database: one row per completion, committed to the file (in a group commit) before {@link #record} returns. */
 public final class H2UsageLedger implements UsageLedger {
 
     private static final String INSERT = "INSERT INTO usage_record (recorded_at, account, caller_kind, caller_name,"
@@ -30,31 +30,52 @@ public final class H2UsageLedger implements UsageLedger {
             .thenComparing(line -> line.account().orElse(""))
             .thenComparing(line -> line.model().orElse(""));
 
-    private final Transactions transactions;
+    /** How many records may wait for the writer; past that, record() waits up to FULL_WAIT for room. */
+    static final int QUEUE_CAPACITY = 10_000;
+    static final Duration FULL_WAIT = Duration.ofSeconds(5);
+    private static final int MAX_BATCH = 1_000;
 
-    H2UsageLedger(Transactions transactions) {
+    private final Transactions transactions;
+    private final GroupCommit<UsageRecord> writer;
+
+    H2UsageLedger(Transactions transactions, String database) {
         this.transactions = transactions;
+        this.writer = GroupCommit.start("sheepdog-usage-ledger-writer", "the caller database " + database,
+                QUEUE_CAPACITY, MAX_BATCH, FULL_WAIT, batch -> insert(transactions, batch));
     }
 
+    /** Returns once the record is committed, together with whatever other threads recorded meanwhile. */
     @Override
     public void record(UsageRecord record) {
         requireNonNull(record, "record");
-        transactions.run("record usage of " + record.account(), connection -> {
+        writer.submit(record, "record usage of " + record.account());
+    }
+
+    /** Writes what is still queued and stops the writer; called by the database before it closes. */
+    void close() {
+        writer.close();
+    }
+
+    private static void insert(Transactions transactions, List<UsageRecord> batch) {
+        transactions.run("record " + batch.size() + " usage records", connection -> {
             try (PreparedStatement insert = prepare(connection, INSERT)) {
-                insert.setObject(1, timestamp(record.at()));
-                insert.setString(2, record.account());
-                insert.setString(3, record.callerKind().name());
-                insert.setString(4, record.callerName());
-                insert.setString(5, record.model());
-                insert.setString(6, record.endpoint().orElse(null));
-                insert.setLong(7, record.inputTokens());
-                insert.setLong(8, record.outputTokens());
-                insert.setBoolean(9, record.estimated());
-                insert.setBigDecimal(10, record.costUsd().orElse(null));
-                insert.setObject(11, record.timeToFirstToken().map(Duration::toMillis).orElse(null), Types.BIGINT);
-                insert.setString(12, record.outcome().name());
-                insert.setString(13, record.failure().map(Enum::name).orElse(null));
-                return insert.executeUpdate();
+                for (UsageRecord record : batch) {
+                    insert.setObject(1, timestamp(record.at()));
+                    insert.setString(2, record.account());
+                    insert.setString(3, record.callerKind().name());
+                    insert.setString(4, record.callerName());
+                    insert.setString(5, record.model());
+                    insert.setString(6, record.endpoint().orElse(null));
+                    insert.setLong(7, record.inputTokens());
+                    insert.setLong(8, record.outputTokens());
+                    insert.setBoolean(9, record.estimated());
+                    insert.setBigDecimal(10, record.costUsd().orElse(null));
+                    insert.setObject(11, record.timeToFirstToken().map(Duration::toMillis).orElse(null), Types.BIGINT);
+                    insert.setString(12, record.outcome().name());
+                    insert.setString(13, record.failure().map(Enum::name).orElse(null));
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
             }
         });
     }
