@@ -29,7 +29,7 @@ class GracefulShutdownTest {
         RunningGateway gateway = RunningGateway.offline(slow);
         URI completions = URI.create(gateway.baseUrl() + "/chat/completions");
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(completions).POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(),
+                HttpRequest.newBuilder(completions).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = response.body();
         byte[] firstBytes = body.readNBytes(64);
@@ -41,7 +41,7 @@ class GracefulShutdownTest {
         assertThat(stream).endsWith("data: [DONE]\n\n");
         assertThat(stream.split("chat.completion.chunk", -1)).as("80 tokens and the finish chunk").hasSize(80 + 1 + 1);
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(completions).POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(),
+                HttpRequest.newBuilder(completions).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
     }
 

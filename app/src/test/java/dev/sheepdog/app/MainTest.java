@@ -26,7 +26,7 @@ class MainTest {
         for (String[] args : new String[][] {{}, {"--help"}, {"serev"}}) {
             CommandLine commandLine = Main.commandLine(Map.of(), NO_INPUT, args);
 
-            assertThat(commandLine.getSubcommands()).containsOnlyKeys("serve", "keys", "simulate", "bench");
+            assertThat(commandLine.getSubcommands()).containsOnlyKeys("serve", "keys", "clients", "simulate", "bench");
         }
     }
 

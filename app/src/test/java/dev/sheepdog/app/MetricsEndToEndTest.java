@@ -59,7 +59,7 @@ class MetricsEndToEndTest {
 
     private void abandonAfterSomeChunks(RunningGateway gateway) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                URI.create(gateway.baseUrl() + "/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(REQUEST))
+                URI.create(gateway.baseUrl() + "/chat/completions")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(REQUEST))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             body.readNBytes(2000);

@@ -71,7 +71,8 @@ class SecretsNeverLeakTest {
 
     private static String call(RunningGateway gateway, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path));
-        request = body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(body));
+        request = body == null ? request.GET() : request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.headers().map() + " " + response.body();
