@@ -21,7 +21,8 @@ export function renderClients(container, body) {
         const limits = client.limits ?? {};
         const usage = client.usage ?? {};
         return el('tr', { attrs: { 'data-client': client.id } }, [
-            cell('name', [el('div', { text: client.name }), el('code', { className: 'muted', text: client.hint })]),
+            cell('name', [el('div', { text: client.name }),
+                el('code', { className: 'muted', text: client.hint })], 'nowrap'),
             cell('id', [el('code', { text: client.id })]),
             cell('status', [el('span', { className: `badge client-${client.status}`, text: client.status })]),
             cell('plan', client.plan),
@@ -33,8 +34,9 @@ export function renderClients(container, body) {
             cell('expires', client.expires_at ? date(client.expires_at) : 'never', 'nowrap'),
         ]);
     });
-    const headings = ['name', 'id', 'status', 'plan', 'requests left / rpm', 'tokens left / tpm',
-        'open streams / max', 'spent today / daily', 'spent this month / monthly', 'expires'];
+    // Each limit reads "left / bound" (streams and spend: "used / bound"); the card's note says so.
+    const headings = ['name', 'id', 'status', 'plan', 'requests left', 'tokens left', 'streams', 'spent today',
+        'spent this month', 'expires'];
     container.replaceChildren(el('div', { className: 'table-scroll' }, [el('table', { attrs: { 'data-table': 'clients' } }, [
         el('thead', {}, [el('tr', {}, headings.map(h => el('th', { text: h })))]),
         el('tbody', {}, rows),
