@@ -27,7 +27,10 @@ final class AdminClient {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Amounts in dollars read as exact decimals, as the gateway wrote them: 2.50 stays 2.50, never 2.5.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private final URI base;
     private final String token;

@@ -24,7 +24,7 @@ final class ClientTable {
                     client.path("plan").asText(), bound(limits, "rpm"), bound(limits, "tpm"),
                     client.path("usage").path("open_streams").asText("0") + "/" + bound(limits, "concurrent_streams"),
                     bound(limits, "daily_usd"), bound(limits, "monthly_usd"),
-                    client.path("usage").path("spent_today_usd").asText("0"),
+                    plain(client.path("usage").path("spent_today_usd")),
                     client.path("expires_at").asText("-").replace("null", "-"), client.path("hint").asText()));
         }
         return TextTable.of(rows);
@@ -37,7 +37,7 @@ final class ClientTable {
             rows.add(List.of(line.path("account").asText("-"), line.path("name").asText("-"),
                     line.path("model").asText("-"), line.path("requests").asText(), line.path("failed").asText(),
                     line.path("input_tokens").asText(), line.path("output_tokens").asText(),
-                    line.path("cost_usd").asText(), line.path("unpriced_requests").asText(),
+                    plain(line.path("cost_usd")), line.path("unpriced_requests").asText(),
                     line.path("estimated_requests").asText()));
         }
         return TextTable.of(rows);
@@ -45,6 +45,11 @@ final class ClientTable {
 
     private static String bound(JsonNode limits, String name) {
         JsonNode value = limits.path(name);
-        return value.isMissingNode() || value.isNull() ? "-" : value.asText();
+        return value.isMissingNode() || value.isNull() ? "-" : plain(value);
+    }
+
+    /** A number as people write it: 0.00000462, not 4.62E-6. */
+    private static String plain(JsonNode value) {
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText("-");
     }
 }

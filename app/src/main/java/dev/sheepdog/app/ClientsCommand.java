@@ -184,7 +184,10 @@ final class ClientsCommand implements Callable<Integer> {
     }
 
     static Instant expiry(String text) {
-        if (text.matches("\\d+[smhd]")) {
+        if (text.matches("\\d+d")) {
+            return Instant.now().plus(java.time.Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
+        }
+        if (text.matches("\\d+[smh]")) {
             return Instant.now().plus(DurationConverter.parse(text));
         }
         try {

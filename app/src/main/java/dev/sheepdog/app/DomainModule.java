@@ -3,12 +3,14 @@ package dev.sheepdog.app;
 import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.domain.model.Endpoints;
+import dev.sheepdog.domain.model.KnownModels;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
 import dev.sheepdog.domain.service.CompletionService;
 import dev.sheepdog.domain.service.EndpointStatistics;
 import dev.sheepdog.domain.service.KeyRing;
+import dev.sheepdog.domain.service.ModelCatalogue;
 import dev.sheepdog.domain.service.TrafficRouter;
 import java.time.Clock;
 import java.util.Map;
@@ -30,7 +32,7 @@ final class DomainModule {
     }
 
     @Provides
-    static ListModelsUseCase listModels(CompletionService service) {
-        return service;
+    static ListModelsUseCase listModels(CompletionService service, KnownModels known) {
+        return new ModelCatalogue(service, known);
     }
 }

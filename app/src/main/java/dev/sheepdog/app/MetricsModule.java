@@ -9,6 +9,7 @@ import dev.sheepdog.adapter.out.metrics.MicrometerTelemetry;
 import dev.sheepdog.adapter.out.metrics.StreamMetrics;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.Endpoints;
+import dev.sheepdog.domain.model.KnownModels;
 import dev.sheepdog.domain.model.PriceTable;
 import dev.sheepdog.domain.port.out.Telemetry;
 import dev.sheepdog.domain.service.KeyService;
@@ -51,11 +52,19 @@ final class MetricsModule {
         return config.file().map(file -> PriceTable.DEFAULT.with(file.prices())).orElse(PriceTable.DEFAULT);
     }
 
+    /** The models metrics and spend name one by one: configured, priced, or listed by a provider. */
+    @Provides
+    @Singleton
+    static KnownModels knownModels(Endpoints endpoints, PriceTable prices) {
+        return new KnownModels(endpoints, prices);
+    }
+
     /** What the domain reports to: the ledger costs each completion, then the metrics count it. */
     @Provides
     @Singleton
-    static SpendLedger spendLedger(PriceTable prices, PrometheusMeterRegistry registry, Clock clock) {
-        return new SpendLedger(prices, new MicrometerTelemetry(registry), clock);
+    static SpendLedger spendLedger(PriceTable prices, KnownModels models, PrometheusMeterRegistry registry,
+                                   Clock clock) {
+        return new SpendLedger(prices, models, new MicrometerTelemetry(registry, models), clock);
     }
 
     @Provides

@@ -22,13 +22,22 @@ final class RunningGateway implements AutoCloseable {
     private final Gateway gateway;
 
     private RunningGateway(GatewayConfig config) {
-        this.component = GatewayComponent.create(config, Clock.systemUTC());
+        this(config, Clock.systemUTC());
+    }
+
+    private RunningGateway(GatewayConfig config, Clock clock) {
+        this.component = GatewayComponent.create(config, clock);
         this.gateway = component.gateway().start();
     }
 
     /** A gateway as configured, on a free port; the test chooses its data directory. */
     static RunningGateway with(GatewayConfig config) {
         return new RunningGateway(config);
+    }
+
+    /** A gateway whose clock the test chose, e.g. one that stands still so that no limit refills. */
+    static RunningGateway with(GatewayConfig config, Clock clock) {
+        return new RunningGateway(config, clock);
     }
 
     /** The configuration these gateways start from: local, fast, with a fresh data directory. */
@@ -67,6 +76,10 @@ final class RunningGateway implements AutoCloseable {
 
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + gateway.port() + "/v1");
+    }
+
+    GatewayConfig config() {
+        return gateway.config();
     }
 
     SimulatedCompletionProvider simulator() {

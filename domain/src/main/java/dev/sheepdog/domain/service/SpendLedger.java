@@ -3,6 +3,7 @@ package dev.sheepdog.domain.service;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.sheepdog.domain.model.CompletionRecord;
+import dev.sheepdog.domain.model.KnownModels;
 import dev.sheepdog.domain.model.PriceTable;
 import dev.sheepdog.domain.model.SpendReport;
 import dev.sheepdog.domain.port.in.ViewSpendUseCase;
@@ -19,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts what every completion cost: its usage at its model's price, in exact decimal, also for
  * streams a client left (from the tokens delivered, marked estimated). A model with no price is
- * counted as unpriced, never as free, with one warning per model. Passes each record on, with its
- * cost, to the telemetry adapter.
+ * counted as unpriced, never as free, with one warning per model. Totals and warnings name only
+ * known models and count the rest, named freely by callers, as "other", so neither grows without
+ * end. Passes each record on, with its real model and its cost, to the telemetry adapter.
  */
 public final class SpendLedger extends ForwardingTelemetry implements ViewSpendUseCase {
 
@@ -28,15 +30,17 @@ public final class SpendLedger extends ForwardingTelemetry implements ViewSpendU
     private static final int HOURS_KEPT = 48;
 
     private final PriceTable prices;
+    private final KnownModels models;
     private final Clock clock;
     private final Instant since;
     private final SpendTotals totals = new SpendTotals();
     private final Map<Instant, BigDecimal> hourly = new ConcurrentHashMap<>();
     private final Set<String> warnedUnpriced = ConcurrentHashMap.newKeySet();
 
-    public SpendLedger(PriceTable prices, Telemetry next, Clock clock) {
+    public SpendLedger(PriceTable prices, KnownModels models, Telemetry next, Clock clock) {
         super(next);
         this.prices = prices;
+        this.models = models;
         this.clock = clock;
         this.since = clock.instant();
     }
@@ -44,18 +48,29 @@ public final class SpendLedger extends ForwardingTelemetry implements ViewSpendU
     @Override
     public void completionEnded(CompletionRecord record) {
         Optional<BigDecimal> cost = prices.of(record.model()).map(price -> price.costOf(record.usage()));
-        if (cost.isEmpty() && warnedUnpriced.add(record.model())) {
-            LOG.log(WARNING, "model {0} has no price: its requests are counted as unpriced, not as free; "
-                    + "add it under 'prices:' in the configuration", record.model());
+        String label = models.labelOf(record.model());
+        if (cost.isEmpty() && warnedUnpriced.add(label)) {
+            warnUnpriced(label);
         }
         CompletionRecord priced = record.withCost(cost);
-        totals.add(priced);
+        totals.add(label, priced);
         if (cost.isPresent() && record.traffic() == CompletionRecord.Traffic.LIVE) {
             Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
             hourly.merge(hour, cost.get(), BigDecimal::add);
             hourly.keySet().removeIf(kept -> kept.isBefore(hour.minus(HOURS_KEPT, ChronoUnit.HOURS)));
         }
         next.completionEnded(priced);
+    }
+
+    private static void warnUnpriced(String label) {
+        if (label.equals(KnownModels.OTHER)) {
+            // The name is the caller's choice: not worth a line each, nor safe to print as it came.
+            LOG.log(WARNING, "a request asked for a model that no endpoint lists and no price names: such "
+                    + "requests are counted as unpriced, not as free, under the model ''{0}''", KnownModels.OTHER);
+            return;
+        }
+        LOG.log(WARNING, "model {0} has no price: its requests are counted as unpriced, not as free; "
+                + "add it under ''prices:'' in the configuration", label);
     }
 
     @Override

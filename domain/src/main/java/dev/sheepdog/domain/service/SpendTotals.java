@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Running totals per model, endpoint and kind of traffic. */
+/** Running totals per model label (a known model, or "other"), endpoint and kind of traffic. */
 final class SpendTotals {
 
     private record Key(String model, EndpointId endpoint, CompletionRecord.Traffic traffic) {
@@ -17,8 +17,8 @@ final class SpendTotals {
 
     private final Map<Key, SpendLine> lines = new ConcurrentHashMap<>();
 
-    void add(CompletionRecord record) {
-        Key key = new Key(record.model(), record.endpoint(), record.traffic());
+    void add(String modelLabel, CompletionRecord record) {
+        Key key = new Key(modelLabel, record.endpoint(), record.traffic());
         BigDecimal cost = record.costUsd().orElse(BigDecimal.ZERO);
         BigDecimal estimated = record.usage().estimated() ? cost : BigDecimal.ZERO;
         long unpriced = record.costUsd().isPresent() ? 0 : 1;

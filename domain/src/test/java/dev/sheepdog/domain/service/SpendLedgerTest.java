@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sheepdog.domain.model.CompletionOutcome;
 import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.KnownModels;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.PriceTable;
 import dev.sheepdog.domain.model.SpendLine;
@@ -12,8 +13,18 @@ import dev.sheepdog.domain.model.SpendReport;
 import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.domain.port.out.RecordingTelemetry;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every completion is costed exactly, estimated ones marked, unpriced ones never counted as free. */
@@ -23,7 +34,37 @@ class SpendLedgerTest {
 
     private final ManualClock clock = new ManualClock();
     private final RecordingTelemetry next = new RecordingTelemetry();
-    private final SpendLedger ledger = new SpendLedger(PriceTable.DEFAULT, next, clock);
+    // llama-4 is configured on an endpoint but has no price; every other unpriced name is made up.
+    private final KnownModels known = new KnownModels(Set.of("llama-4", "deepseek-v3.2", "gpt-4.1"), 0);
+    private final SpendLedger ledger = new SpendLedger(PriceTable.DEFAULT, known, next, clock);
+    private final Logger costLog = Logger.getLogger("sheepdog.cost");
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+                warnings.add(MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listenToTheCostLog() {
+        costLog.addHandler(handler);
+    }
+
+    @AfterEach
+    void stopListening() {
+        costLog.removeHandler(handler);
+    }
 
     @Test
     void costsEachCompletionAtItsModelsPriceAndPassesTheCostOn() {
@@ -68,6 +109,32 @@ class SpendLedgerTest {
         assertThat(spend.totalUsd()).as("shadow copies are not the users' spend").isEqualByComparingTo("8.42");
         assertThat(spend.lines()).hasSize(3);
         assertThat(spend.hourlyUsd().values()).containsExactlyInAnyOrder(new BigDecimal("0.42"), new BigDecimal("8"));
+    }
+
+    @Test
+    void modelNamesCallersMakeUpShareOneLineAndOneWarning() {
+        for (int i = 0; i < 5_000; i++) {
+            ledger.completionEnded(record("made-up-" + i, Usage.reported(10, 10), CompletionRecord.Traffic.LIVE));
+        }
+        ledger.completionEnded(record("llama-4", Usage.reported(10, 10), CompletionRecord.Traffic.LIVE));
+        ledger.completionEnded(record("llama-4", Usage.reported(10, 10), CompletionRecord.Traffic.LIVE));
+
+        assertThat(ledger.spend().lines()).extracting(SpendLine::model).containsExactly("llama-4", "other");
+        assertThat(ledger.spend().lines().getLast().unpricedRequests()).isEqualTo(5_000);
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.getFirst()).contains("'other'").doesNotContain("made-up");
+        assertThat(warnings.getLast()).contains("model llama-4 has no price");
+        assertThat(next.completions().getFirst().model()).as("the telemetry still hears the real name")
+                .isEqualTo("made-up-0");
+    }
+
+    @Test
+    void aKnownModelKeepsItsOwnLineAndItsPrice() {
+        ledger.completionEnded(record("deepseek-v3.2", Usage.reported(0, 1_000_000), CompletionRecord.Traffic.LIVE));
+        ledger.completionEnded(record("made-up", Usage.reported(0, 1_000_000), CompletionRecord.Traffic.LIVE));
+
+        assertThat(ledger.spend().lines()).extracting(SpendLine::model).containsExactly("deepseek-v3.2", "other");
+        assertThat(ledger.spend().lines().getFirst().costUsd()).isEqualByComparingTo("0.42");
     }
 
     private static CompletionRecord record(String model, Usage usage, CompletionRecord.Traffic traffic) {

@@ -4,6 +4,7 @@ import dev.sheepdog.domain.model.CanaryDecision;
 import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyEvent;
+import dev.sheepdog.domain.model.KnownModels;
 import dev.sheepdog.domain.model.ShadowComparison;
 import dev.sheepdog.domain.port.out.Telemetry;
 import io.micrometer.core.instrument.Counter;
@@ -18,16 +19,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The domain's telemetry as Prometheus metrics: every completion, token gap, canary decision, key
- * event and shadow comparison. README.md lists every metric.
+ * event and shadow comparison. README.md lists every metric. A model is a label only when it is
+ * known; any name a caller made up counts as "other", so no request can add a series.
  */
 public final class MicrometerTelemetry implements Telemetry {
 
     private final MeterRegistry registry;
+    private final KnownModels models;
     // Looking a meter up by name and tags allocates; the per-token path reuses the one it found.
     private final Map<List<String>, Timer> tokenGaps = new ConcurrentHashMap<>();
 
-    public MicrometerTelemetry(MeterRegistry registry) {
+    public MicrometerTelemetry(MeterRegistry registry, KnownModels models) {
         this.registry = registry;
+        this.models = models;
     }
 
     @Override
@@ -35,32 +39,33 @@ public final class MicrometerTelemetry implements Telemetry {
         String endpoint = record.endpoint().value();
         String traffic = name(record.traffic());
         String outcome = name(record.outcome());
+        String model = models.labelOf(record.model());
         Counter.builder("sheepdog.requests").description("Completions that ended, by outcome and error type")
-                .tags("endpoint", endpoint, "model", record.model(), "traffic", traffic, "outcome", outcome,
+                .tags("endpoint", endpoint, "model", model, "traffic", traffic, "outcome", outcome,
                         "error", record.failure().map(MicrometerTelemetry::name).orElse("none"))
                 .register(registry).increment();
         record.timeToFirstToken().ifPresent(ttft -> timer("sheepdog.time.to.first.token",
                 "From sending the request to the provider to its first chunk", Buckets.FIRST_TOKEN,
-                "endpoint", endpoint, "model", record.model(), "traffic", traffic).record(ttft));
+                "endpoint", endpoint, "model", model, "traffic", traffic).record(ttft));
         timer("sheepdog.stream.duration", "From sending the request to the provider to the end of the completion",
-                Buckets.STREAM, "endpoint", endpoint, "model", record.model(), "traffic", traffic, "outcome", outcome)
+                Buckets.STREAM, "endpoint", endpoint, "model", model, "traffic", traffic, "outcome", outcome)
                 .record(record.duration());
         String estimated = String.valueOf(record.usage().estimated());
-        tokens(record, "input", estimated).increment(record.usage().promptTokens());
-        tokens(record, "output", estimated).increment(record.usage().completionTokens());
+        tokens(record, model, "input", estimated).increment(record.usage().promptTokens());
+        tokens(record, model, "output", estimated).increment(record.usage().completionTokens());
         record.costUsd().ifPresentOrElse(
                 cost -> Counter.builder("sheepdog.cost.usd").description("What the completions cost, in US dollars")
-                        .tags("endpoint", endpoint, "model", record.model(), "traffic", traffic)
+                        .tags("endpoint", endpoint, "model", model, "traffic", traffic)
                         .register(registry).increment(cost.doubleValue()),
                 () -> Counter.builder("sheepdog.unpriced.requests")
                         .description("Completions of a model with no price: their cost is unknown, not zero")
-                        .tags("endpoint", endpoint, "model", record.model()).register(registry).increment());
+                        .tags("endpoint", endpoint, "model", model).register(registry).increment());
     }
 
     @Override
     public void tokenGap(EndpointId endpoint, String model, Duration gap) {
-        tokenGaps.computeIfAbsent(List.of(endpoint.value(), model), key -> timer("sheepdog.time.between.tokens",
-                "Between two chunks with text of a live stream", Buckets.TOKEN_GAP, "endpoint", key.get(0),
+        List<String> labels = List.of(endpoint.value(), models.labelOf(model));
+        tokenGaps.computeIfAbsent(labels, key -> timer("sheepdog.time.between.tokens", "Between two chunks with text of a live stream", Buckets.TOKEN_GAP, "endpoint", key.get(0),
                 "model", key.get(1))).record(gap);
     }
 
@@ -102,9 +107,9 @@ public final class MicrometerTelemetry implements Telemetry {
                 .tags("endpoint", event.endpoint().value(), "kind", name(event.kind())).register(registry).increment();
     }
 
-    private Counter tokens(CompletionRecord record, String direction, String estimated) {
+    private Counter tokens(CompletionRecord record, String model, String direction, String estimated) {
         return Counter.builder("sheepdog.tokens").description("Tokens in (prompt) and out (completion)")
-                .tags("endpoint", record.endpoint().value(), "model", record.model(), "traffic", name(record.traffic()),
+                .tags("endpoint", record.endpoint().value(), "model", model, "traffic", name(record.traffic()),
                         "direction", direction, "estimated", estimated)
                 .register(registry);
     }

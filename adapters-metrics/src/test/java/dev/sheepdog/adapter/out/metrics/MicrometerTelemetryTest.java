@@ -8,6 +8,7 @@ import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.KeyEvent;
+import dev.sheepdog.domain.model.KnownModels;
 import dev.sheepdog.domain.model.ShadowComparison;
 import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.domain.model.WindowSummary;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Scripted completions and events appear in Prometheus' text with the right names, labels and values. */
@@ -25,7 +27,8 @@ class MicrometerTelemetryTest {
     private static final EndpointId HOLYSHEEP = new EndpointId("holysheep");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final MicrometerTelemetry telemetry = new MicrometerTelemetry(registry);
+    private final MicrometerTelemetry telemetry = new MicrometerTelemetry(registry,
+            new KnownModels(Set.of("deepseek-v3.2"), 0));
 
     @Test
     void countsCompletionsByOutcomeAndErrorType() {
@@ -96,6 +99,28 @@ class MicrometerTelemetryTest {
     }
 
     @Test
+    void modelNamesCallersMakeUpShareTheLabelOtherSoNoRequestAddsASeries() {
+        telemetry.completionEnded(record(CompletionOutcome.COMPLETED, Optional.empty(), Optional.empty()));
+        telemetry.tokenGap(HOLYSHEEP, "deepseek-v3.2", Duration.ofMillis(18));
+        long seriesOfOneModel = series(registry.scrape());
+        for (int i = 0; i < 5_000; i++) {
+            String madeUp = "made-up-" + i;
+            telemetry.completionEnded(new CompletionRecord(HOLYSHEEP, CompletionRecord.Traffic.LIVE, madeUp,
+                    CompletionOutcome.COMPLETED, Optional.empty(), Optional.of(Duration.ofMillis(250)),
+                    Duration.ofSeconds(4), Usage.reported(120, 480), 480, Optional.empty()));
+            telemetry.tokenGap(HOLYSHEEP, madeUp, Duration.ofMillis(18));
+        }
+
+        String scrape = registry.scrape();
+        assertThat(series(scrape)).as("the made-up names add one set of series, like one more model")
+                .isEqualTo(2 * seriesOfOneModel);
+        assertThat(scrape).contains("sheepdog_requests_total{endpoint=\"holysheep\",error=\"none\",model=\"other\","
+                + "outcome=\"completed\",traffic=\"live\"} 5000.0");
+        assertThat(scrape).contains("sheepdog_time_between_tokens_seconds_count{endpoint=\"holysheep\",model=\"other\"} 5000");
+        assertThat(scrape).doesNotContain("made-up");
+    }
+
+    @Test
     void measuresActiveStreamsAndTheLatencyTheGatewayAdds() {
         StreamMetrics streams = new StreamMetrics(registry);
         streams.streamOpened();
@@ -107,6 +132,10 @@ class MicrometerTelemetryTest {
         assertThat(scrape).contains("sheepdog_active_streams 1.0");
         assertThat(scrape).contains("sheepdog_added_latency_seconds_bucket{stage=\"before_upstream\",le=\"5.0E-4\"} 1");
         assertThat(scrape).contains("sheepdog_added_latency_seconds_bucket{stage=\"after_first_token\",le=\"1.0E-4\"} 1");
+    }
+
+    private static long series(String scrape) {
+        return scrape.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).count();
     }
 
     private static CompletionRecord record(CompletionOutcome outcome, Optional<FailureKind> failure,

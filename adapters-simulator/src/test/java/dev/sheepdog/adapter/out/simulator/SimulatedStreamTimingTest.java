@@ -37,6 +37,7 @@ class SimulatedStreamTimingTest {
 
     @Test
     void spreadsTheTokensOverTime() throws InterruptedException {
+        long opened = System.nanoTime();
         CompletionStream stream = provider(PACED).open(ENDPOINT, ApiKey.NONE, ask("Hi"));
         List<Long> arrivals = new ArrayList<>();
 
@@ -45,9 +46,11 @@ class SimulatedStreamTimingTest {
             arrivals.add(System.nanoTime());
         }
 
-        assertThat(arrivals).isSorted();
-        assertThat(arrivals.getLast() - arrivals.getFirst())
-                .isGreaterThanOrEqualTo((long) ((TOKENS - 1) * BETWEEN_TOKENS.toNanos() * 0.8));
+        // Only lower bounds: a loaded machine may read tokens late (and then several at once), never early.
+        for (int i = 0; i < TOKENS; i++) {
+            assertThat(arrivals.get(i) - opened).as("token %d", i)
+                    .isGreaterThanOrEqualTo(FIRST_TOKEN.plus(BETWEEN_TOKENS.multipliedBy(i)).toNanos());
+        }
     }
 
     @Test
