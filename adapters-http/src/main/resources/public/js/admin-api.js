@@ -43,11 +43,16 @@ export function adminApi(token) {
         /** GET /admin/keys: fingerprints and states, never a secret. */
         keys: () => get('/admin/keys'),
         /** GET /admin/spend, or null while the gateway has no such route (or no data). */
-        spend: () => get('/admin/spend').catch(error => {
-            if (error.unauthorized) {
-                throw error;
-            }
-            return null;
-        }),
+        spend: () => get('/admin/spend').catch(orNull),
+        /** GET /admin/clients: client keys with their standing (hints only), or null without that route. */
+        clients: () => get('/admin/clients').catch(orNull),
     };
+}
+
+// An optional route: its absence (or failure) leaves its card empty; a refused token ends the session.
+function orNull(error) {
+    if (error.unauthorized) {
+        throw error;
+    }
+    return null;
 }

@@ -1,12 +1,16 @@
 import { ChatStream } from './chat-stream.js';
+import { fetchWithKey } from './client-key.js';
 import { CompletionFailure } from './failures.js';
 import { readEvents } from './sse.js';
 
-/** The gateway's OpenAI-compatible API, as the writing page uses it. Same origin: no key, no token. */
+/**
+ * The gateway's OpenAI-compatible API, as the writing page uses it: same origin, with a client key
+ * only where the gateway asks for one (see client-key.js).
+ */
 
 /** The model ids the gateway serves, from GET /v1/models. */
 export async function listModels() {
-    const response = await fetch('/v1/models', { headers: { Accept: 'application/json' } });
+    const response = await fetchWithKey('/v1/models', { headers: { Accept: 'application/json' } });
     if (!response.ok) {
         throw await CompletionFailure.fromResponse(response);
     }
@@ -26,7 +30,7 @@ export async function streamCompletion(request, { signal, onText }) {
     const body = { ...request, stream: true, stream_options: { include_usage: true } };
     let response;
     try {
-        response = await fetch('/v1/chat/completions', {
+        response = await fetchWithKey('/v1/chat/completions', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
             body: JSON.stringify(body),

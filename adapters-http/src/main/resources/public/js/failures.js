@@ -1,10 +1,11 @@
 /**
- * Why a completion failed, in the four kinds the page explains differently: rate limited,
+ * Why a completion failed, in the kinds the page explains differently: rate limited, one of the
+ * caller's own limits reached (its plan's tokens, streams, budget or models), access refused,
  * provider unavailable, bad request, stream cut (plus "other" for the gateway's own faults).
  */
 export class CompletionFailure extends Error {
     /**
-     * @param {'rate_limited'|'unavailable'|'bad_request'|'cut'|'other'} kind
+     * @param {'rate_limited'|'limit'|'not_allowed'|'access'|'unavailable'|'bad_request'|'cut'|'other'} kind
      * @param {string} message the gateway's own words, shown as text
      * @param {{status?: number, code?: string, retryAfterSeconds?: number}} details
      */
@@ -33,7 +34,7 @@ export class CompletionFailure extends Error {
 
     /** An error event (or error chunk) after the answer started. */
     static inStream(error) {
-        const kind = error.code === 'rate_limited' ? 'rate_limited' : 'cut';
+        const kind = error.code === 'rate_limited' || LIMITS.has(error.code) ? kindOf(429, error.code) : 'cut';
         return new CompletionFailure(kind, error.message, { code: error.code, retryAfterSeconds: error.retryAfterSeconds });
     }
 
@@ -47,7 +48,20 @@ export class CompletionFailure extends Error {
     }
 }
 
+// The caller's own plan said no: the gateway's words say which limit, and when it renews.
+const LIMITS = new Set(['tokens_per_minute', 'too_many_streams', 'budget_exceeded']);
+const ACCESS = new Set(['credentials_required', 'invalid_client_key', 'invalid_token']);
+
 function kindOf(status, code) {
+    if (LIMITS.has(code)) {
+        return 'limit';
+    }
+    if (code === 'model_not_allowed') {
+        return 'not_allowed';
+    }
+    if (status === 401 || ACCESS.has(code)) {
+        return 'access';
+    }
     if (status === 429 || code === 'rate_limited') {
         return 'rate_limited';
     }
@@ -79,14 +93,25 @@ function waitFrom(headers, error) {
 /** The message the page shows for a failure: a title and one sentence, both plain text. */
 export function describe(failure, hasPartialText) {
     const kept = hasPartialText ? ' The partial answer above is kept.' : '';
+    const wait = failure.retryAfterSeconds !== null ? waitInWords(failure.retryAfterSeconds) : null;
     switch (failure.kind) {
         case 'rate_limited':
+            // The provider's 429 and the caller's own requests-per-minute share this code: the message says whose.
             return {
                 title: 'Rate limited.',
-                detail: failure.retryAfterSeconds !== null
-                    ? `The provider asks to wait ${failure.retryAfterSeconds} s before the next request.${kept}`
-                    : `The provider is receiving too many requests; wait a moment and send again.${kept}`,
+                detail: wait !== null
+                    ? `Wait ${wait} before the next request. ${sentence(failure.message)}${kept}`
+                    : `Too many requests; wait a moment and send again. ${sentence(failure.message)}${kept}`,
             };
+        case 'limit':
+            return {
+                title: LIMIT_TITLES[failure.code] ?? 'Limit reached.',
+                detail: `${sentence(failure.message)}${wait !== null ? ` ${renews(failure.code)} in ${wait}.` : ''}${kept}`,
+            };
+        case 'not_allowed':
+            return { title: 'Model not in your plan.', detail: `${sentence(failure.message)} Pick another model in the settings.` };
+        case 'access':
+            return { title: 'Access refused.', detail: sentence(failure.message) };
         case 'unavailable':
             return { title: 'Provider unavailable.', detail: `${sentence(failure.message)} Try again in a moment.${kept}` };
         case 'bad_request':
@@ -96,6 +121,27 @@ export function describe(failure, hasPartialText) {
         default:
             return { title: 'Something went wrong.', detail: `${sentence(failure.message)}${kept}` };
     }
+}
+
+const LIMIT_TITLES = Object.freeze({
+    tokens_per_minute: 'Token limit reached.',
+    too_many_streams: 'Too many answers at once.',
+    budget_exceeded: 'Budget spent.',
+});
+
+function renews(code) {
+    return code === 'budget_exceeded' ? 'The budget renews' : code === 'too_many_streams' ? 'Try again' : 'The limit refills';
+}
+
+// A budget renews at midnight or the month's turn (UTC): hours, not 40,000 seconds.
+function waitInWords(seconds) {
+    if (seconds < 120) {
+        return `${seconds} s`;
+    }
+    if (seconds < 2 * 3600) {
+        return `${Math.ceil(seconds / 60)} min`;
+    }
+    return seconds < 2 * 86400 ? `${Math.ceil(seconds / 3600)} h` : `${Math.ceil(seconds / 86400)} days`;
 }
 
 function sentence(text) {

@@ -1,4 +1,5 @@
 import { adminApi } from './admin-api.js';
+import { renderClients } from './clients-view.js';
 import { byId } from './dom.js';
 import { EndpointHistory } from './series.js';
 import { percent, renderDecisions, renderEndpoints, renderKeys, renderSpend } from './status-view.js';
@@ -24,6 +25,7 @@ const page = {
     decisions: byId('decisions'),
     spend: byId('spend'),
     keys: byId('keys'),
+    clients: byId('clients'),
 };
 
 const history = new EndpointHistory(WINDOW_MS);
@@ -66,11 +68,12 @@ function disconnect(message = '') {
 
 async function poll(current) {
     try {
-        const [report, keys, spend] = await Promise.all([api.traffic(), api.keys(), api.spend()]);
+        const [report, keys, spend, clients] = await Promise.all([api.traffic(), api.keys(), api.spend(),
+            api.clients()]);
         if (current !== session) {
             return;
         }
-        draw(report, keys, spend);
+        draw(report, keys, spend, clients);
         page.connection.textContent = '';
         page.connection.dataset.state = 'live';
     } catch (error) {
@@ -87,7 +90,7 @@ async function poll(current) {
     timer = setTimeout(() => poll(current), EVERY_MS);
 }
 
-function draw(report, keys, spend) {
+function draw(report, keys, spend, clients) {
     const now = Date.now();
     history.record(report, now);
     page.canaryWeight.textContent = percent(Number(report.canary_weight) || 0);
@@ -99,6 +102,8 @@ function draw(report, keys, spend) {
     renderDecisions(page.decisions, report.decisions);
     renderSpend(page.spend, spend);
     renderKeys(page.keys, keys);
+    renderClients(page.clients, clients);
+    document.body.dataset.polls = String(Number(document.body.dataset.polls ?? 0) + 1);
 }
 
 page.form.addEventListener('submit', event => {

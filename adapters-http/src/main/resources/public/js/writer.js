@@ -1,12 +1,17 @@
 import { streamCompletion } from './api.js';
+import { askForKeyWith } from './client-key.js';
 import { byId } from './dom.js';
 import { CompletionFailure, describe } from './failures.js';
+import { KeyPrompt } from './key-prompt.js';
 import { answerMetrics } from './metrics.js';
 import { Settings } from './settings.js';
 import { TurnView } from './turn-view.js';
 
 /** The writing assistant: the conversation, and one streaming answer at a time. */
 
+// Before anything calls /v1: where the gateway wants a key, the page asks for one in place.
+const keys = new KeyPrompt();
+askForKeyWith((refusal, signal) => keys.ask(refusal, signal));
 const settings = new Settings();
 const page = {
     conversation: byId('conversation'),

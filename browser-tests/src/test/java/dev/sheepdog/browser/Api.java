@@ -39,6 +39,14 @@ final class Api {
         return JSON.readTree(response.body()).path("choices").path(0).path("message").path("content").asText();
     }
 
+    /** POST {@code json} to {@code path} with a bearer token; the response as text. */
+    static HttpResponse<String> post(URI origin, String path, String token, String json)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(origin.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET {@code path} with an optional bearer token; the response as text. */
     static HttpResponse<String> get(URI origin, String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(origin.resolve(path));

@@ -41,12 +41,30 @@ class ScreenshotsTest {
     }
 
     @Test
+    void theWritingAssistantAskingForAClientKey(Chromium chromium) {
+        try (KeyedGateway gateway = new KeyedGateway(SimulatorSettings.DEFAULT)) {
+            WritingPage page = WritingPage.load(chromium, gateway.publicOrigin());
+            page.waitFor(Duration.ofSeconds(10), page::asksForKey);
+
+            assertThat(chromium.screenshot("writing-key-desktop")).satisfies(ScreenshotsTest::isPng);
+            chromium.phone();
+            assertThat(chromium.screenshot("writing-key-phone")).satisfies(ScreenshotsTest::isPng);
+        }
+    }
+
+    @Test
     void theStatusPageAfterAFewSecondsOfTraffic(Chromium chromium) throws Exception {
         SimulatorSettings simulator = SimulatorSettings.DEFAULT.withDelays(Duration.ofMillis(60), Duration.ofMillis(2))
                 .withTokensPerAnswer(30);
         AtomicBoolean running = new AtomicBoolean(true);
         try (PageGateway gateway = StatusPageTest.routedGateway(simulator);
              ExecutorService writers = Executors.newSingleThreadExecutor()) {
+            // One client key, with a request of its own, so the client keys table has a row to show.
+            String made = Api.post(gateway.origin(), "/admin/clients", StatusPageTest.TOKEN, """
+                    {"name": "writer-web", "rpm": 60, "tpm": 100000, "concurrent_streams": 5, "daily_usd": 2,
+                     "monthly_usd": 40}""").body();
+            Api.post(gateway.origin(), "/v1/chat/completions", Api.json(made).path("secret").asText(),
+                    "{\"model\":\"deepseek-v3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"Xin chào\"}]}");
             writers.submit(() -> {
                 while (running.get()) {
                     Traffic.send(gateway.origin(), 8, "deepseek-v3.2");
@@ -64,6 +82,9 @@ class ScreenshotsTest {
             }
 
             assertThat(chromium.screenshot("status-desktop")).satisfies(ScreenshotsTest::isPng);
+            chromium.driver().executeScript("document.getElementById('clients').scrollIntoView({block: 'center'})");
+            assertThat(chromium.screenshot("status-clients-desktop")).satisfies(ScreenshotsTest::isPng);
+            chromium.driver().executeScript("window.scrollTo(0, 0)");
             chromium.phone();
             Thread.sleep(300);
             assertThat(chromium.screenshot("status-phone")).satisfies(ScreenshotsTest::isPng);

@@ -73,6 +73,18 @@ final class StatusPage {
         return new Chart(((Number) read.get(0)).intValue(), (String) read.get(1));
     }
 
+    /** One cell of a client key's row in the client keys table ("" while the row is not drawn). */
+    String client(String id, String column) {
+        return (String) driver.executeScript("""
+                const cell = document.querySelector(`[data-client='${arguments[0]}'] [data-column=${arguments[1]}]`);
+                return cell === null ? '' : cell.textContent;""", id, column);
+    }
+
+    /** How many times the page has drawn the admin API's answers: polls counted, not moments waited for. */
+    int polls() {
+        return ((Number) driver.executeScript("return Number(document.body.dataset.polls ?? 0)")).intValue();
+    }
+
     String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }

@@ -43,7 +43,7 @@ class WritingAssistantFailuresTest {
 
     @ParameterizedTest(name = "HTTP {0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "429 | Rate limited. The provider asks to wait 2 s before the next request. | rate_limited",
+        "429 | Rate limited. Wait 2 s before the next request. | rate_limited",
         "503 | Provider unavailable. | unavailable",
         "400 | Bad request. The request was not accepted. | bad_request"})
     void aRefusalBeforeTheStreamIsExplainedAndThePromptIsGivenBack(int status, String message, String kind,

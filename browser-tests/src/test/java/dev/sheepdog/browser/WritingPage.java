@@ -28,6 +28,39 @@ final class WritingPage {
         return page;
     }
 
+    /** Opens the page on a desktop-sized window without waiting for anything: the gateway may ask for a key first. */
+    static WritingPage load(Chromium chromium, URI origin) {
+        chromium.desktop();
+        chromium.driver().get(origin.resolve("/").toString());
+        return new WritingPage(chromium.driver());
+    }
+
+    boolean modelsLoaded() {
+        return driver.findElement(By.id("model")).isEnabled();
+    }
+
+    boolean asksForKey() {
+        return driver.findElement(By.id("key-form")).isDisplayed();
+    }
+
+    /** The key form's title and the gateway's words under it. */
+    String keyPrompt() {
+        return driver.findElement(By.id("key-title")).getText() + " " + driver.findElement(By.id("key-detail")).getText();
+    }
+
+    /** Types a client key into the page's form and submits it. */
+    void giveKey(String key) {
+        WebElement field = driver.findElement(By.id("client-key"));
+        field.sendKeys(key);
+        driver.findElement(By.id("use-key")).click();
+    }
+
+    /** Every place a page could keep something beyond the tab's memory, and the page's own markup. */
+    String storedAnywhere() {
+        return (String) driver.executeScript("return JSON.stringify([localStorage, sessionStorage, document.cookie,"
+                + " location.href, document.documentElement.outerHTML, document.getElementById('client-key').value])");
+    }
+
     void chooseModel(String model) {
         new Select(driver.findElement(By.id("model"))).selectByValue(model);
     }
