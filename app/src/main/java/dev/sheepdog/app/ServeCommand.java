@@ -192,6 +192,27 @@ final class ServeCommand implements Callable<Integer> {
         return Optional.ofNullable(environment.get(variable)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
+    // Who is served is the first thing an operator in front of a public page must know.
+    private static void announceAccess(AccessConfig access, boolean simulatorOnly) {
+        if (simulatorOnly) {
+            LOG.info("access: anyone may call without credentials (the simulator spends nothing)");
+        } else if (access.allowAnonymous()) {
+            LOG.info("access: open (--allow-anonymous): callers without credentials are served from any address, "
+                    + "each within the anonymous plan {}", access.anonymousPlan().limits());
+        } else {
+            LOG.info("access: protected: callers need a client key or a user token; only this machine's own callers "
+                    + "that came through no proxy are served without one");
+        }
+        if (!access.trustedProxies().isEmpty()) {
+            LOG.info("trusted proxies: {}", String.join(", ", access.trustedProxies()));
+        }
+        access.userTokens().ifPresent(tokens -> LOG.info("user tokens: signed by {} for issuer {}",
+                tokens.jwksUrl().map(Object::toString).orElse("a shared HS256 secret"), tokens.issuer()));
+        if (access.metricsToken().isPresent()) {
+            LOG.info("/metrics needs its bearer token");
+        }
+    }
+
     private static void announce(Gateway gateway) {
         // The JVM's own clock: the process start time in /proc is only as precise as the boot time (1 s).
         Duration startup = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
@@ -209,6 +230,8 @@ final class ServeCommand implements Callable<Integer> {
         if (config.adminToken().isPresent()) {
             LOG.info("admin API enabled under /admin");
         }
+        announceAccess(config.access(), gateway.endpoints().all().stream()
+                .allMatch(endpoint -> endpoint.provider().equals(SimulatedCompletionProvider.NAME)));
         LOG.info("Sheepdog ready on http://localhost:{} in {} ms", gateway.port(), startup.toMillis());
     }
 }

@@ -14,6 +14,7 @@ final class CompletionRoutes {
 
     static final String PATH = "/v1/chat/completions";
     static final String MODEL = "sheepdog.model";
+    static final String CALLER = "sheepdog.caller";
     /**
      * Lets a frontend that sends no {@code user} field still keep each of its users on one side of a
      * canary. Like {@code user}, it refines stickiness within the authenticated caller, nothing more.
@@ -48,6 +49,7 @@ final class CompletionRoutes {
         if (caller.isEmpty()) {
             return;
         }
+        ctx.attribute(CALLER, caller.get().account());
         CompletionRequest request;
         try {
             request = ChatCompletionBody.toDomain(RequestBody.readJson(ctx, settings.maxBodyBytes(), mapper));

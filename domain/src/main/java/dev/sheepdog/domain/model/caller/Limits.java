@@ -46,6 +46,18 @@ public record Limits(OptionalInt requestsPerMinute, OptionalLong tokensPerMinute
                 overrides.monthlyUsd.isPresent() ? overrides.monthlyUsd : monthlyUsd);
     }
 
+    /** In words, e.g. "30 requests a minute, 60000 tokens a minute, 4 streams at once, $1.00 a day". */
+    @Override
+    public String toString() {
+        java.util.List<String> bounds = new java.util.ArrayList<>();
+        requestsPerMinute.ifPresent(value -> bounds.add(value + " requests a minute"));
+        tokensPerMinute.ifPresent(value -> bounds.add(value + " tokens a minute"));
+        concurrentStreams.ifPresent(value -> bounds.add(value + " streams at once"));
+        dailyUsd.ifPresent(value -> bounds.add("$" + value.toPlainString() + " a day"));
+        monthlyUsd.ifPresent(value -> bounds.add("$" + value.toPlainString() + " a month"));
+        return bounds.isEmpty() ? "no limits" : String.join(", ", bounds);
+    }
+
     public boolean hasBudget() {
         return dailyUsd.isPresent() || monthlyUsd.isPresent();
     }
