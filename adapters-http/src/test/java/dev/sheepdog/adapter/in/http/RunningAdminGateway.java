@@ -1,7 +1,9 @@
 package dev.sheepdog.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.sheepdog.domain.model.SpendReport;
 import dev.sheepdog.domain.model.caller.Plan;
 import java.io.IOException;
@@ -31,7 +33,10 @@ final class RunningAdminGateway implements BeforeEachCallback, AfterEachCallback
     static final String METRICS = "sheepdog_up 1\n";
     static final SpendReport SPEND = new SpendReport(Instant.parse("2026-11-24T08:00:00Z"), List.of(),
             new BigDecimal("0.00112"), Map.of());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Reads decimals exactly as the gateway wrote them: 40.50 stays 40.50.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     final FakeClients clients = new FakeClients();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
