@@ -1,6 +1,7 @@
 package dev.sheepdog.adapter.in.http;
 
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.KeyChangeRejected;
@@ -15,6 +16,7 @@ final class AdminRoutes {
     private static final ApiError UNAUTHORIZED = new ApiError(401,
             "The admin API needs 'Authorization: Bearer <SHEEPDOG_ADMIN_TOKEN>'.", "authentication_error", null,
             "invalid_admin_token");
+    private static final Set<String> USAGE_PARAMETERS = Set.of("from", "to", "by", "account", "model");
 
     private AdminRoutes() {
     }
@@ -41,7 +43,7 @@ final class AdminRoutes {
         SpendAdminRoutes spend = new SpendAdminRoutes(api.spend(), mapper);
         // With a range or a grouping, the spend comes from the usage ledger, which outlives restarts.
         config.routes.get(SpendAdminRoutes.SPEND, ctx -> {
-            if (ctx.queryParamMap().keySet().stream().anyMatch(java.util.Set.of("from", "to", "by", "account")::contains)) {
+            if (ctx.queryParamMap().keySet().stream().anyMatch(USAGE_PARAMETERS::contains)) {
                 usage.report(ctx);
             } else {
                 spend.report(ctx);

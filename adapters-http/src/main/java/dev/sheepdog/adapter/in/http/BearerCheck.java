@@ -40,7 +40,9 @@ final class BearerCheck implements Handler {
             return;
         }
         String header = ctx.header("Authorization");
-        String presented = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
+        // An authentication scheme is case-insensitive (RFC 9110, 11.1), as on /v1.
+        String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip() : "";
         // Comparing digests of equal length keeps the time independent of where the strings differ.
         if (!MessageDigest.isEqual(expectedDigest, sha256(presented))) {
             failures.failed(address);

@@ -44,9 +44,15 @@ public final class CallerAuthentication {
         String header = ctx.header("Authorization");
         Optional<String> bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? Optional.of(header.substring(7).strip()) : Optional.empty();
-        String peer = ctx.req().getRemoteAddr();
+        String peer = withoutBrackets(ctx.req().getRemoteAddr());
         boolean forwarded = ctx.header("Forwarded") != null || ctx.header("X-Forwarded-For") != null;
         return new Credentials(bearer, proxies.clientAddress(peer, ctx.header("Forwarded"),
                 ctx.header("X-Forwarded-For")), !forwarded && TrustedProxies.isLoopback(peer));
+    }
+
+    // Jetty writes an IPv6 peer in brackets ([0:0:0:0:0:0:0:1]); the address is what is inside them.
+    private static String withoutBrackets(String peer) {
+        return peer.length() > 2 && peer.startsWith("[") && peer.endsWith("]") ? peer.substring(1, peer.length() - 1)
+                : peer;
     }
 }

@@ -3,6 +3,7 @@ package dev.sheepdog.adapter.in.http;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.util.InetAddressSet;
@@ -63,9 +64,14 @@ public final class TrustedProxies {
         }
     }
 
-    // Only address literals: a name in a forwarded header must never make the gateway ask DNS.
+    // Only address literals: a name in a forwarded header must never make the gateway ask DNS. The JDK
+    // takes a dotted quad it cannot parse (999.1.1.1) for a name and looks it up, so octets are checked here.
     private static boolean isLiteral(String address) {
-        return address.matches("\\d{1,3}(\\.\\d{1,3}){3}") || address.contains(":") && address.matches("[0-9A-Fa-f:.]+");
+        if (address.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return Arrays.stream(address.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        }
+        // With a colon the JDK parses an IPv6 literal or refuses it: it never asks DNS.
+        return address.contains(":") && address.matches("[0-9A-Fa-f:.]+");
     }
 
     // RFC 7239: Forwarded: for=192.0.2.60;proto=http, for="[2001:db8::1]:4711"

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,12 +30,23 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     final FakeModels models = new FakeModels();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
+    private final CallerAuthentication callers;
     private JavalinHttpServer server;
+
+    /** A gateway that takes every caller for the operator on its own machine. */
+    RunningGateway() {
+        this(CallerAuthentication.everyoneLocal());
+    }
+
+    RunningGateway(CallerAuthentication callers) {
+        this.callers = callers;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, HEARTBEAT, Duration.ofMillis(200));
-        server = new JavalinHttpServer(settings, completions, models).start();
+        server = new JavalinHttpServer(settings, completions, models, callers, Optional.empty(), Optional.empty())
+                .start();
     }
 
     @Override
@@ -58,6 +70,13 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
 
     HttpResponse<String> post(BodyPublisher body, String... headers) throws IOException, InterruptedException {
         return send(completionRequest(body, headers).build());
+    }
+
+    /** POSTs a body to the completions route with this {@code Content-Type}, or none when null. */
+    HttpResponse<String> postAs(String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(CompletionRoutes.PATH)).timeout(WAIT)
+                .POST(BodyPublishers.ofString(body, UTF_8));
+        return send((contentType == null ? request : request.header("Content-Type", contentType)).build());
     }
 
     /** GETs a path; {@code headers} are name, value pairs. */
