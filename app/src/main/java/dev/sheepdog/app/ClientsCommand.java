@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -85,42 +84,12 @@ final class ClientsCommand implements Callable<Integer> {
     @Option(names = "--by", description = "Usage per account, model or account_model (usage).")
     String by;
 
-    @Option(names = "--url", defaultValue = "${env:SHEEPDOG_URL:-http://localhost:8080}",
-            description = "The gateway (SHEEPDOG_URL, default ${DEFAULT-VALUE}).")
-    URI url;
-
-    @Option(names = "--token", defaultValue = "${env:SHEEPDOG_ADMIN_TOKEN}",
-            description = "The admin token (SHEEPDOG_ADMIN_TOKEN; prefer the variable: arguments show in ps).")
-    String token;
-
-    @Option(names = "--json", description = "Print the gateway's JSON answer instead of a table.")
-    boolean json;
+    @Mixin
+    AdminConnection admin;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (token == null || token.isBlank()) {
-            err.println("No admin token: set SHEEPDOG_ADMIN_TOKEN (the gateway's, too) or pass --token.");
-            return KeysCommand.REFUSED;
-        }
-        try {
-            AdminClient.Answer answer = perform(new AdminClient(url, token));
-            if (!answer.ok()) {
-                err.println("Refused (HTTP " + answer.status() + "): " + answer.error());
-                return KeysCommand.REFUSED;
-            }
-            JsonNode body = answer.body().orElseGet(JSON::createObjectNode);
-            out.print(json ? body.toPrettyString() + System.lineSeparator() : describe(body));
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return KeysCommand.REFUSED;
-        } catch (IOException e) {
-            err.println("Cannot reach the gateway at " + url + ": " + e.getMessage());
-            return KeysCommand.UNREACHABLE;
-        }
+        return admin.run(spec, this::perform, this::describe);
     }
 
     private AdminClient.Answer perform(AdminClient admin) throws IOException, InterruptedException {

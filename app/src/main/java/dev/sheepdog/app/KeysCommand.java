@@ -6,8 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,8 +24,7 @@ import picocli.CommandLine.Spec;
                 "New secrets are read from standard input (or typed at a prompt), never from arguments."})
 final class KeysCommand implements Callable<Integer> {
 
-    static final int REFUSED = 1;
-    static final int UNREACHABLE = 3;
+    static final int REFUSED = AdminConnection.REFUSED;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -42,16 +39,8 @@ final class KeysCommand implements Callable<Integer> {
     @Parameters(index = "2", arity = "0..1", paramLabel = "FINGERPRINT", description = "the key's fingerprint")
     String fingerprint;
 
-    @Option(names = "--url", defaultValue = "${env:SHEEPDOG_URL:-http://localhost:8080}",
-            description = "The gateway (SHEEPDOG_URL, default ${DEFAULT-VALUE}).")
-    URI url;
-
-    @Option(names = "--token", defaultValue = "${env:SHEEPDOG_ADMIN_TOKEN}",
-            description = "The admin token (SHEEPDOG_ADMIN_TOKEN; prefer the variable: arguments show in ps).")
-    String token;
-
-    @Option(names = "--json", description = "Print the gateway's JSON answer instead of a table.")
-    boolean json;
+    @Mixin
+    AdminConnection admin;
 
     private final InputStream stdin;
 
@@ -61,29 +50,7 @@ final class KeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (token == null || token.isBlank()) {
-            err.println("No admin token: set SHEEPDOG_ADMIN_TOKEN (the gateway's, too) or pass --token.");
-            return REFUSED;
-        }
-        try {
-            AdminClient.Answer answer = perform(new AdminClient(url, token));
-            if (!answer.ok()) {
-                err.println("Refused (HTTP " + answer.status() + "): " + answer.error());
-                return REFUSED;
-            }
-            out.print(json ? answer.body().map(JsonNode::toPrettyString).orElse("{}") + System.lineSeparator()
-                    : describe(answer));
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return REFUSED;
-        } catch (IOException e) {
-            err.println("Cannot reach the gateway at " + url + ": " + e.getMessage());
-            return UNREACHABLE;
-        }
+        return admin.run(spec, this::perform, this::describe);
     }
 
     private AdminClient.Answer perform(AdminClient admin) throws IOException, InterruptedException {
@@ -99,10 +66,10 @@ final class KeysCommand implements Callable<Integer> {
         };
     }
 
-    private String describe(AdminClient.Answer answer) {
+    private String describe(JsonNode body) {
         return switch (action) {
-            case "list", "disable", "enable" -> KeyTable.of(allKeys(answer.body().orElseThrow()));
-            case "add", "rotate" -> KeyTable.of(List.of(answer.body().orElseThrow()));
+            case "list", "disable", "enable" -> KeyTable.of(allKeys(body));
+            case "add", "rotate" -> KeyTable.of(List.of(body));
             default -> "Removed key " + fingerprint + " from " + endpoint + "." + System.lineSeparator();
         };
     }

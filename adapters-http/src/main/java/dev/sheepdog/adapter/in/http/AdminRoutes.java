@@ -50,7 +50,7 @@ final class AdminRoutes {
             }
         });
         config.routes.get(ClientAdminRoutes.CLIENT + "/usage",
-                ctx -> usage.report(ctx, Optional.of("client:" + ctx.pathParam("id"))));
+                ctx -> usage.report(ctx, Optional.of("client:" + clients.existing(ctx).id().value())));
         TrafficAdminRoutes traffic = new TrafficAdminRoutes(api.traffic(), mapper);
         config.routes.get(TrafficAdminRoutes.TRAFFIC, traffic::report);
         config.routes.post(TrafficAdminRoutes.CANARY + "/weight", traffic::setWeight);

@@ -91,7 +91,8 @@ final class ClientAdminRoutes {
         return plan;
     }
 
-    private ClientKey existing(Context ctx) throws InvalidRequestException {
+    /** The key the path names; 404 {@code client_not_found} for an unknown or malformed id. */
+    ClientKey existing(Context ctx) throws InvalidRequestException {
         try {
             ClientId id = new ClientId(ctx.pathParam("id"));
             return clients.list().findClient(id).orElseThrow();

@@ -94,10 +94,22 @@ class UsageAdminRoutesTest {
 
     @Test
     void aKeysUsageIsItsAccountPerModel() throws Exception {
-        gateway.admin("GET", "/admin/clients/cl_3f9a0c1d2e4b/usage?account=client:cl_000000000000", null);
+        String id = gateway.clients.addClient("writer-web", dev.sheepdog.domain.model.caller.Plan.UNLIMITED,
+                java.util.Optional.empty()).key().id().value();
 
-        assertThat(onlyQuery().account()).hasValue(CLIENT);
+        gateway.admin("GET", "/admin/clients/" + id + "/usage?account=client:cl_000000000000", null);
+
+        assertThat(onlyQuery().account()).hasValue("client:" + id);
         assertThat(onlyQuery().groupBy()).isEqualTo(GroupBy.MODEL);
+    }
+
+    @Test
+    void theUsageOfAKeyNeverMadeIsNotFound() throws Exception {
+        HttpResponse<String> response = gateway.admin("GET", "/admin/clients/cl_3f9a0c1d2e4b/usage", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("client_not_found");
+        assertThat(gateway.clients.usageQueries).isEmpty();
     }
 
     @ParameterizedTest(name = "?{0}")
