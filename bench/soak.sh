@@ -96,7 +96,7 @@ EOF
     role: standby
     models: [fault-$fault]
     keys_from_env: [SOAK_UPSTREAM_KEY]
-    deadlines: {connect: 2s, first_token: 2s, idle: 2s, total: 15s}
+    deadlines: {connect: 5s, first_token: 10s, idle: 5s, total: 20s} # loose: the machine may be loaded
 EOF
     i=$((i + 1))
   done
