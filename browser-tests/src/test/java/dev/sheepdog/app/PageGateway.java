@@ -41,11 +41,17 @@ public final class PageGateway implements AutoCloseable {
      */
     public static PageGateway routed(SimulatorSettings simulator, String yaml, String adminToken,
                                      Map<String, String> environment) {
+        return routed(simulator, yaml, adminToken, environment, Duration.ofSeconds(1));
+    }
+
+    /** As {@link #routed(SimulatorSettings, String, String, Map)}, with heartbeats after {@code heartbeat} of silence. */
+    public static PageGateway routed(SimulatorSettings simulator, String yaml, String adminToken,
+                                     Map<String, String> environment, Duration heartbeat) {
         try {
             Path yamlFile = Files.createTempFile("sheepdog-pages-", ".yaml");
             Files.writeString(yamlFile, yaml);
             FileConfig file = ConfigFile.read(yamlFile, environment, StreamDeadlines.DEFAULT);
-            return new PageGateway(config(simulator, Duration.ofSeconds(1), Optional.of(adminToken),
+            return new PageGateway(config(simulator, heartbeat, Optional.of(adminToken),
                     Optional.of(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

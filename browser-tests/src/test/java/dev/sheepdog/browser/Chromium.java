@@ -26,6 +26,11 @@ final class Chromium implements AutoCloseable {
     static final Path BROWSER = Path.of(System.getProperty("sheepdog.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("sheepdog.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * How long a test waits for the page to catch up. Generous, since a wait ends as soon as its
+     * condition holds: only a broken page waits this long, a busy machine (load 10 and more) does not.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     // Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level.
     private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
@@ -65,7 +70,8 @@ final class Chromium implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+            // A cap, not a wait: the parser check splits every recorded stream at every offset, slow on a busy machine.
+            driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5));
             return new Chromium(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,6 +95,9 @@ final class Chromium implements AutoCloseable {
     private void viewport(int width, int height, int scale, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", scale, "mobile", mobile));
+        // Two animation frames: the page has been laid out and painted at the new size, however long that took.
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()));");
     }
 
     /** Saves what the window shows to target/screenshots/{name}.png. */

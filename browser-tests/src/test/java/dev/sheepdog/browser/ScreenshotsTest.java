@@ -1,5 +1,6 @@
 package dev.sheepdog.browser;
 
+import static dev.sheepdog.browser.Chromium.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
@@ -29,7 +30,7 @@ class ScreenshotsTest {
                 Duration.ofMillis(12)), Duration.ofSeconds(1))) {
             WritingPage page = WritingPage.open(chromium, gateway.origin());
             page.send("Viết đoạn mở đầu về cà phê Việt Nam cho blog du lịch");
-            page.waitUntilEnded(0, Duration.ofSeconds(10));
+            page.waitUntilEnded(0, PATIENCE);
             assertThat(page.status(0)).isEqualTo("done");
 
             assertThat(chromium.screenshot("writing-desktop")).satisfies(ScreenshotsTest::isPng);
@@ -44,7 +45,7 @@ class ScreenshotsTest {
     void theWritingAssistantAskingForAClientKey(Chromium chromium) {
         try (KeyedGateway gateway = new KeyedGateway(SimulatorSettings.DEFAULT)) {
             WritingPage page = WritingPage.load(chromium, gateway.publicOrigin());
-            page.waitFor(Duration.ofSeconds(10), page::asksForKey);
+            page.waitFor(PATIENCE, page::asksForKey);
 
             assertThat(chromium.screenshot("writing-key-desktop")).satisfies(ScreenshotsTest::isPng);
             chromium.phone();
@@ -75,7 +76,7 @@ class ScreenshotsTest {
             try {
                 StatusPage page = StatusPage.open(chromium, gateway.origin());
                 page.signIn(StatusPageTest.TOKEN);
-                page.waitFor(Duration.ofSeconds(30), () -> page.chart("canary", "ttft").points() >= 12
+                page.waitFor(PATIENCE, () -> page.chart("canary", "ttft").points() >= 12
                         && page.chart("primary", "ttft").points() >= 12);
             } finally {
                 running.set(false);
@@ -86,7 +87,6 @@ class ScreenshotsTest {
             assertThat(chromium.screenshot("status-clients-desktop")).satisfies(ScreenshotsTest::isPng);
             chromium.driver().executeScript("window.scrollTo(0, 0)");
             chromium.phone();
-            Thread.sleep(300);
             assertThat(chromium.screenshot("status-phone")).satisfies(ScreenshotsTest::isPng);
         }
     }

@@ -1,5 +1,6 @@
 package dev.sheepdog.browser;
 
+import static dev.sheepdog.browser.Chromium.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
@@ -67,12 +68,12 @@ class ServedAssetsTest {
             try {
                 WritingPage writing = WritingPage.open(chromium, gateway.origin());
                 writing.send("Xin chào");
-                writing.waitUntilEnded(0, Duration.ofSeconds(5));
+                writing.waitUntilEnded(0, PATIENCE);
                 assertThat(problems(chromium)).isEmpty();
 
                 StatusPage status = StatusPage.open(chromium, gateway.origin());
                 status.signIn(StatusPageTest.TOKEN);
-                status.waitFor(Duration.ofSeconds(5), () -> status.endpoints().size() == 2);
+                status.waitFor(PATIENCE, () -> status.endpoints().size() == 2);
                 assertThat(problems(chromium)).isEmpty();
                 assertThat(chromium.driver().manage().getCookies()).isEmpty();
             } finally {

@@ -1,11 +1,11 @@
 package dev.sheepdog.browser;
 
+import static dev.sheepdog.browser.Chromium.PATIENCE;
 import static dev.sheepdog.browser.WritingAssistantTest.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.browser.KeyedGateway.Client;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,9 +16,10 @@ class StatusPageClientsTest {
     @Test
     void listsAClientKeyWithWhatItHasLeftAfterOneRequest(Chromium chromium) throws Exception {
         try (KeyedGateway gateway = new KeyedGateway(simulator(5, 2, 20))) {
-            // Two requests a minute: the bucket refills one every 30 s, so "1 left" holds while the test looks.
+            // One request a minute: the bucket refills it only after 60 s, so "0 left" holds while the test looks,
+            // even on a busy machine (two a minute held "1 left" for only 30 s).
             Client client = gateway.newClient("""
-                    "name": "writer-web", "rpm": 2, "tpm": 100000, "concurrent_streams": 3,
+                    "name": "writer-web", "rpm": 1, "tpm": 100000, "concurrent_streams": 3,
                     "daily_usd": 1.5, "monthly_usd": 20, "expires_at": "2099-01-31T00:00:00Z\"""");
             Client idle = gateway.newClient("\"name\": \"no-limits\"");
             HttpResponse<String> answer = Api.post(gateway.publicOrigin(), "/v1/chat/completions", client.secret(),
@@ -27,13 +28,13 @@ class StatusPageClientsTest {
 
             StatusPage page = StatusPage.open(chromium, gateway.localOrigin());
             page.signIn(KeyedGateway.ADMIN_TOKEN);
-            page.waitFor(Duration.ofSeconds(10), () -> page.polls() >= 1);
+            page.waitFor(PATIENCE, () -> page.polls() >= 1);
 
             assertThat(page.client(client.id(), "name")).startsWith("writer-web").contains("sk-sd-")
                     .doesNotContain(client.secret());
             assertThat(page.client(client.id(), "id")).isEqualTo(client.id());
             assertThat(page.client(client.id(), "status")).isEqualTo("active");
-            assertThat(page.client(client.id(), "requests")).isEqualTo("1 / 2");
+            assertThat(page.client(client.id(), "requests")).isEqualTo("0 / 1");
             assertThat(page.client(client.id(), "tokens")).matches("[0-9,]+ / 100,000");
             assertThat(page.client(client.id(), "streams")).isEqualTo("0 / 3");
             assertThat(page.client(client.id(), "today")).matches("\\$0\\.[0-9]*[1-9][0-9]* / \\$1\\.50");

@@ -1,5 +1,6 @@
 package dev.sheepdog.browser;
 
+import static dev.sheepdog.browser.Chromium.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
@@ -45,12 +46,12 @@ class StatusPageTest {
             assertThat(page.asksForToken()).isTrue();
 
             page.signIn("not-the-token");
-            page.waitFor(Duration.ofSeconds(5), () -> !page.signInError().isEmpty());
+            page.waitFor(PATIENCE, () -> !page.signInError().isEmpty());
             assertThat(page.signInError()).isEqualTo("The gateway refused this token.");
             assertThat(page.asksForToken()).isTrue();
 
             page.signIn(TOKEN);
-            page.waitFor(Duration.ofSeconds(5), () -> page.endpoints().size() == 2);
+            page.waitFor(PATIENCE, () -> page.endpoints().size() == 2);
             assertThat(page.tokenField()).as("the token is not left in the field").isEmpty();
             assertThat(page.storage()).as("nor kept in storage or cookies").isEqualTo("[[],[],\"\"]");
             assertThat(page.endpoints()).containsExactly("primary", "canary");
@@ -65,7 +66,7 @@ class StatusPageTest {
 
             Traffic.send(gateway.origin(), 30, "deepseek-v3.2");
 
-            page.waitFor(Duration.ofSeconds(10), () -> page.chart("primary", "ttft").points() >= 2);
+            page.waitFor(PATIENCE, () -> page.chart("primary", "ttft").points() >= 2);
             StatusPage.Chart busy = page.chart("primary", "ttft");
             assertThat(busy.lines()).isNotEqualTo(quiet.lines());
             assertThat(Integer.parseInt(page.stat("primary", "requests").replace(",", ""))).isPositive();
@@ -74,7 +75,7 @@ class StatusPageTest {
             if (spend.isEmpty()) {
                 assertThat(page.text("spend")).isEqualTo("No spend data.");
             } else {
-                page.waitFor(Duration.ofSeconds(5), () -> page.text("spend").contains("deepseek-v3.2"));
+                page.waitFor(PATIENCE, () -> page.text("spend").contains("deepseek-v3.2"));
                 assertThat(page.text("spend")).contains("primary", "Total $");
             }
             assertThat(page.text("keys")).contains("primary", "canary", "active").doesNotContain("sk-");

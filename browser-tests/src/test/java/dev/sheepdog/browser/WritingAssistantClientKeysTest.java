@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ChromiumExtension.class)
 class WritingAssistantClientKeysTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Chromium.PATIENCE;
 
     @Test
     void asksForAKeyKeepsItOnlyInMemoryStreamsWithItAndAsksAgainOnceItIsRevoked(Chromium chromium) throws Exception {

@@ -1,5 +1,6 @@
 package dev.sheepdog.browser;
 
+import static dev.sheepdog.browser.Chromium.PATIENCE;
 import static dev.sheepdog.browser.WritingAssistantTest.VIETNAMESE_PROMPT;
 import static dev.sheepdog.browser.WritingAssistantTest.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,19 +22,20 @@ class WritingAssistantFailuresTest {
 
     @Test
     void stopEndsTheStreamAndTheSimulatorSeesItCancelled(Chromium chromium) throws Exception {
-        try (PageGateway gateway = PageGateway.offline(simulator(50, 40, 400), Duration.ofSeconds(1))) {
+        // A minute-long answer (1,500 tokens, 40 ms apart): Stop comes long before its end, however busy the machine.
+        try (PageGateway gateway = PageGateway.offline(simulator(50, 40, 1500), Duration.ofSeconds(1))) {
             WritingPage page = WritingPage.open(chromium, gateway.origin());
             page.send("Một bài dài về lịch sử cà phê");
-            page.waitFor(Duration.ofSeconds(5), () -> page.turns() == 1 && page.answer(0).length() > 20);
+            page.waitFor(PATIENCE, () -> page.turns() == 1 && page.answer(0).length() > 20);
 
             page.stop();
 
-            page.waitUntilEnded(0, Duration.ofSeconds(5));
+            page.waitUntilEnded(0, PATIENCE);
             assertThat(page.status(0)).isEqualTo("stopped");
             assertThat(page.notice(0)).startsWith("Stopped.");
             String kept = page.answer(0);
             assertThat(kept).isNotEmpty();
-            page.waitFor(Duration.ofSeconds(5), () -> gateway.simulator().cancelledStreams() == 1);
+            page.waitFor(PATIENCE, () -> gateway.simulator().cancelledStreams() == 1);
             assertThat(gateway.simulator().completedStreams()).isZero();
             Thread.sleep(200);
             assertThat(page.answer(0)).as("nothing arrives after Stop").isEqualTo(kept);
@@ -53,7 +55,7 @@ class WritingAssistantFailuresTest {
             WritingPage page = WritingPage.open(chromium, gateway.origin());
             page.send("Tiêu đề cho bài viết");
 
-            page.waitUntilEnded(0, Duration.ofSeconds(5));
+            page.waitUntilEnded(0, PATIENCE);
             assertThat(page.status(0)).isEqualTo("failed");
             assertThat(page.turn(0).getDomAttribute("data-failure")).isEqualTo(kind);
             assertThat(page.notice(0)).startsWith(message);
@@ -69,7 +71,7 @@ class WritingAssistantFailuresTest {
             WritingPage page = WritingPage.open(chromium, gateway.origin());
             page.send(VIETNAMESE_PROMPT);
 
-            page.waitUntilEnded(0, Duration.ofSeconds(5));
+            page.waitUntilEnded(0, PATIENCE);
             assertThat(page.status(0)).isEqualTo("failed");
             assertThat(page.notice(0)).startsWith("Stream cut.").contains("The partial answer above is kept.");
             // The simulator cuts only streams: the whole answer of the same request is the full text.
@@ -82,14 +84,15 @@ class WritingAssistantFailuresTest {
 
     @Test
     void aGatewayGoingAwayMidAnswerIsAStreamCutToo(Chromium chromium) {
-        PageGateway gateway = PageGateway.offline(simulator(20, 40, 400), Duration.ofSeconds(1));
+        // A minute-long answer: the gateway goes away long before its end, however busy the machine.
+        PageGateway gateway = PageGateway.offline(simulator(20, 40, 1500), Duration.ofSeconds(1));
         WritingPage page = WritingPage.open(chromium, gateway.origin());
         page.send(VIETNAMESE_PROMPT);
-        page.waitFor(Duration.ofSeconds(5), () -> page.turns() == 1 && page.answer(0).length() > 20);
+        page.waitFor(PATIENCE, () -> page.turns() == 1 && page.answer(0).length() > 20);
 
         gateway.close(); // the connection ends without [DONE], whether or not a last error event gets out
 
-        page.waitUntilEnded(0, Duration.ofSeconds(5));
+        page.waitUntilEnded(0, PATIENCE);
         assertThat(page.status(0)).isEqualTo("failed");
         assertThat(page.notice(0)).startsWith("Stream cut.").contains("The partial answer above is kept.");
         assertThat(page.answer(0)).startsWith("Dưới đây là bản nháp");

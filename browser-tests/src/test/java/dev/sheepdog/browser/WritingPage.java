@@ -1,5 +1,7 @@
 package dev.sheepdog.browser;
 
+import static dev.sheepdog.browser.Chromium.PATIENCE;
+
 import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;
@@ -24,7 +26,7 @@ final class WritingPage {
         ChromeDriver driver = chromium.driver();
         driver.get(origin.resolve("/").toString());
         WritingPage page = new WritingPage(driver);
-        page.waitFor(Duration.ofSeconds(10), () -> driver.findElement(By.id("model")).isEnabled());
+        page.waitFor(PATIENCE, () -> driver.findElement(By.id("model")).isEnabled());
         return page;
     }
 
