@@ -51,14 +51,23 @@ final class ProviderFailures {
 
     /** The connection failed before the provider's answer began. */
     static CompletionFailure beforeAnswer(Throwable cause) {
-        Throwable root = cause.getCause() != null && !(cause instanceof IOException) ? cause.getCause() : cause;
-        if (root instanceof HttpConnectTimeoutException) {
+        if (inChain(cause, HttpConnectTimeoutException.class)) {
             return CompletionFailure.of(FailureKind.CONNECT_TIMEOUT, "Connecting to the provider timed out.");
         }
-        String why = root instanceof ConnectException ? "could not connect"
-                : root instanceof SSLException ? "the secure connection could not be set up"
+        String why = inChain(cause, ConnectException.class) ? "could not connect"
+                : inChain(cause, SSLException.class) ? "the secure connection could not be set up"
                 : "the connection closed before the provider answered";
         return CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "The provider is unreachable: " + why + ".");
+    }
+
+    // The JDK wraps the same failure differently in send() and sendAsync(): look through the whole chain.
+    private static boolean inChain(Throwable cause, Class<? extends Throwable> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
