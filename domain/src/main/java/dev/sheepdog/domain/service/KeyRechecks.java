@@ -137,7 +137,7 @@ final class KeyRechecks {
                         "HTTP " + status + " on a completion, but " + how + " accepts the key: the request was refused"));
                 yield new CompletionFailure(FailureKind.REQUEST_REFUSED, "The provider refused this request (HTTP "
                         + status + "); it accepts the gateway's key, so the request itself is what it refused.",
-                        status, refusal.upstreamCode(), Optional.empty());
+                        status, refusal.upstreamCode(), Optional.empty(), refusal.providerError());
             }
             case UNREACHABLE -> {
                 decided(asked, WARNING, new KeyEvent(KeyEvent.Kind.REFUSAL_UNVERIFIED, endpoint.id(), fingerprint,

@@ -14,6 +14,7 @@ import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.KeyStatus;
 import dev.sheepdog.domain.model.ManualClock;
+import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Requests;
 import dev.sheepdog.domain.port.out.CompletionProviderContract;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
@@ -57,6 +58,8 @@ class RefusedKeysTest {
             assertThat(failed.failure().kind()).isEqualTo(FailureKind.REQUEST_REFUSED);
             assertThat(failed.failure().upstreamStatus()).isEqualTo(status);
             assertThat(failed.failure().upstreamCode()).contains("content_policy_violation");
+            assertThat(failed.failure().providerError()).map(RawJson::text)
+                    .contains("{\"code\":\"content_policy_violation\"}");
         });
         assertThat(states(ring)).containsExactly(KeyState.ACTIVE, KeyState.ACTIVE);
         assertThat(provider.openings()).extracting(ScriptedCompletionProvider.Opening::key).containsExactly(A);
@@ -169,6 +172,7 @@ class RefusedKeysTest {
 
     private static CompletionFailure refusal(int status, String code) {
         return new CompletionFailure(FailureKind.UPSTREAM_AUTH, "The provider refused the gateway's API key.", status,
-                Optional.ofNullable(code), Optional.empty());
+                Optional.ofNullable(code), Optional.empty(),
+                Optional.ofNullable(code).map(c -> new RawJson("{\"code\":\"" + c + "\"}")));
     }
 }

@@ -12,4 +12,7 @@ interface BodyReader {
 
     /** The body ended; appends whatever its end means (the end, or a truncated stream). */
     void end(Queue<CompletionEvent> events);
+
+    /** What the body is, in a client's words: "stream" or "answer". */
+    String what();
 }

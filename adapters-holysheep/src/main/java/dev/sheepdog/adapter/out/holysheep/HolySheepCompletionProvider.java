@@ -82,6 +82,7 @@ public final class HolySheepCompletionProvider implements CompletionProvider {
     @Override
     public List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout) {
         HttpRequest http = authorized(endpoint, key, "/models").timeout(timeout).GET().build();
+        Redaction redaction = Redaction.of(key);
         HttpResponse<byte[]> response;
         try {
             response = client(endpoint).send(http, HttpResponse.BodyHandlers.ofByteArray());
@@ -89,16 +90,16 @@ public final class HolySheepCompletionProvider implements CompletionProvider {
             throw new ProviderException(CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE,
                     "The provider did not list its models within " + timeout.toMillis() + " ms."));
         } catch (IOException e) {
-            throw new ProviderException(ProviderFailures.fromException(e, false));
+            throw new ProviderException(ProviderFailures.beforeAnswer(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(CompletionFailure.of(FailureKind.CANCELLED, "Interrupted while listing models."));
         }
         if (response.statusCode() / 100 != 2) {
-            throw new ProviderException(ProviderFailures.fromStatus(response.statusCode(), response.headers(),
-                    response.body(), key, clock.instant()));
+            throw new ProviderException(redaction.failure(ProviderFailures.fromStatus(response.statusCode(),
+                    response.headers(), response.body(), clock.instant())));
         }
-        return ModelListing.parse(response.body());
+        return ModelListing.parse(response.body(), redaction);
     }
 
     /** Builds the endpoints' HTTP clients ahead of the first request, which would otherwise wait for it. */

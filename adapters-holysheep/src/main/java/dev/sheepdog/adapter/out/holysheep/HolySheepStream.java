@@ -32,10 +32,11 @@ final class HolySheepStream implements CompletionStream {
     private final CompletableFuture<HttpResponse<ResponseBodyQueue>> response;
     private final BodyReader reader;
     private final StreamDeadline deadline;
-    private final ApiKey key;
+    private final Redaction redaction;
     private final Clock clock;
     private final Queue<CompletionEvent> pending = new ArrayDeque<>();
     private ResponseBodyQueue body;
+    private long bytesRead;
     private volatile CompletionEvent terminal;
 
     HolySheepStream(CompletableFuture<HttpResponse<ResponseBodyQueue>> response, BodyReader reader,
@@ -43,7 +44,7 @@ final class HolySheepStream implements CompletionStream {
         this.response = response;
         this.reader = reader;
         this.deadline = deadline;
-        this.key = key;
+        this.redaction = Redaction.of(key);
         this.clock = clock;
     }
 
@@ -83,14 +84,14 @@ final class HolySheepStream implements CompletionStream {
         } catch (TimeoutException notYet) {
             return false;
         } catch (ExecutionException e) {
-            pending.add(new CompletionEvent.Failed(ProviderFailures.fromException(e.getCause(), false)));
+            pending.add(new CompletionEvent.Failed(ProviderFailures.beforeAnswer(e.getCause())));
             return true;
         }
         body = answer.body();
         if (answer.statusCode() / 100 != 2) {
             byte[] errorBody = ErrorBody.read(body, untilNanos);
             pending.add(new CompletionEvent.Failed(ProviderFailures.fromStatus(
-                    answer.statusCode(), answer.headers(), errorBody, key, clock.instant())));
+                    answer.statusCode(), answer.headers(), errorBody, clock.instant())));
         }
         return true;
     }
@@ -103,20 +104,22 @@ final class HolySheepStream implements CompletionStream {
             }
             case Piece.Bytes bytes -> {
                 for (ByteBuffer buffer : bytes.buffers()) {
+                    bytesRead += buffer.remaining();
                     reader.read(buffer, pending);
                 }
             }
             case Piece.Ended ended -> reader.end(pending);
             case Piece.Broken broken ->
-                    pending.add(new CompletionEvent.Failed(ProviderFailures.fromException(broken.cause(),
+                    pending.add(new CompletionEvent.Failed(ProviderFailures.cutOff(reader.what(), bytesRead,
                             deadline.chunkSeen())));
         }
         return true;
     }
 
     private CompletionEvent deliver(CompletionEvent next) {
+        // Every failure leaves through here, so every string the provider wrote into one is scrubbed here.
         CompletionEvent event = next instanceof CompletionEvent.Failed failed
-                ? new CompletionEvent.Failed(Redaction.scrub(failed.failure(), key)) : next;
+                ? new CompletionEvent.Failed(redaction.failure(failed.failure())) : next;
         if (event instanceof CompletionEvent.Chunk || event instanceof CompletionEvent.UsageReport) {
             deadline.chunkArrived(System.nanoTime());
         }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a provider's {@code GET /models} answer: {@code {"data":[{"id","owned_by"}]}}. */
+/** Reads a provider's {@code GET /models} answer: {@code {"data":[{"id","owned_by"}]}}, each string scrubbed. */
 final class ModelListing {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -18,7 +18,7 @@ final class ModelListing {
     private ModelListing() {
     }
 
-    static List<ModelInfo> parse(byte[] body) {
+    static List<ModelInfo> parse(byte[] body, Redaction redaction) {
         try {
             JsonNode data = MAPPER.readTree(body).path("data");
             if (!data.isArray()) {
@@ -27,7 +27,8 @@ final class ModelListing {
             List<ModelInfo> models = new ArrayList<>(data.size());
             for (JsonNode model : data) {
                 if (model.path("id").isTextual()) {
-                    models.add(new ModelInfo(model.get("id").asText(), model.path("owned_by").asText("")));
+                    models.add(new ModelInfo(redaction.text(model.get("id").asText()),
+                            redaction.text(model.path("owned_by").asText(""))));
                 }
             }
             return List.copyOf(models);

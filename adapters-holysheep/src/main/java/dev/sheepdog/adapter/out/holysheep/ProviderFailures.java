@@ -2,9 +2,9 @@ package dev.sheepdog.adapter.out.holysheep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.RawJson;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns what went wrong with a provider into the domain's typed failures. The HTTP status decides,
- * never the Content-Type: DeepSeek has sent JSON errors as {@code application/octet-stream}.
+ * never the Content-Type: DeepSeek has sent JSON errors as {@code application/octet-stream}. The
+ * words are Sheepdog's own: an exception's message (the JDK's, a library's) never reaches a client.
+ * What the provider wrote is scrubbed later, where every failure leaves the adapter ({@link Redaction}).
  */
 final class ProviderFailures {
 
@@ -26,48 +29,70 @@ final class ProviderFailures {
     }
 
     /** A non-2xx answer, from its status, headers and (at most the first few KiB of) its body. */
-    static CompletionFailure fromStatus(int status, HttpHeaders headers, byte[] body, ApiKey key, Instant now) {
+    static CompletionFailure fromStatus(int status, HttpHeaders headers, byte[] body, Instant now) {
         Optional<JsonNode> error = errorObject(body);
-        Optional<String> code = error.map(e -> e.get("code")).filter(c -> !c.isNull()).map(JsonNode::asText);
+        Optional<String> code = error.map(e -> e.get("code")).filter(c -> c != null && c.isValueNode() && !c.isNull())
+                .map(JsonNode::asText);
+        Optional<RawJson> kept = error.map(ProviderFailures::raw);
         return switch (status) {
-            // A refused key's error text may quote the key: never pass it on.
             case 401, 403 -> new CompletionFailure(FailureKind.UPSTREAM_AUTH,
                     "The provider refused the gateway's API key (HTTP " + status + "); the operator must check it.",
-                    status, code, Optional.empty());
+                    status, code, Optional.empty(), kept);
             case 402 -> new CompletionFailure(FailureKind.INSUFFICIENT_BALANCE,
-                    "The provider account has insufficient balance (HTTP 402).", status, code, Optional.empty());
-            case 429 -> rateLimited(headers, code, now);
-            case 408 -> unavailable("The provider timed out the request (HTTP 408).", status, code);
+                    "The provider account has insufficient balance (HTTP 402).", status, code, Optional.empty(), kept);
+            case 429 -> rateLimited(headers, code, kept, now);
+            case 408 -> unavailable("The provider timed out the request (HTTP 408).", status, code, kept);
             default -> status >= 500
-                    ? unavailable("The provider is unavailable (HTTP " + status + ").", status, code)
-                    : new CompletionFailure(FailureKind.INVALID_REQUEST,
-                            Redaction.scrub(message(error, body, status), key), status, code, Optional.empty());
+                    ? unavailable("The provider is unavailable (HTTP " + status + ").", status, code, kept)
+                    : new CompletionFailure(FailureKind.INVALID_REQUEST, message(error, body, status), status, code,
+                            Optional.empty(), kept);
         };
     }
 
-    /** A failure of the connection itself; {@code streaming} says whether chunks had already arrived. */
-    static CompletionFailure fromException(Throwable cause, boolean streaming) {
-        Throwable root = cause.getCause() != null && !(cause instanceof IOException) ? cause.getCause() : cause;
-        if (root instanceof HttpConnectTimeoutException) {
+    /** The connection failed before the provider's answer began. */
+    static CompletionFailure beforeAnswer(Throwable cause) {
+        if (inChain(cause, HttpConnectTimeoutException.class)) {
             return CompletionFailure.of(FailureKind.CONNECT_TIMEOUT, "Connecting to the provider timed out.");
         }
-        if (streaming) {
-            return CompletionFailure.of(FailureKind.STREAM_TRUNCATED,
-                    "The provider's stream broke off: " + describe(root) + ".");
-        }
-        String what = root instanceof ConnectException ? "could not connect" : describe(root);
-        return CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "The provider is unreachable: " + what + ".");
+        String why = inChain(cause, ConnectException.class) ? "could not connect"
+                : inChain(cause, SSLException.class) ? "the secure connection could not be set up"
+                : "the connection closed before the provider answered";
+        return CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "The provider is unreachable: " + why + ".");
     }
 
-    private static CompletionFailure rateLimited(HttpHeaders headers, Optional<String> code, Instant now) {
+    // The JDK wraps the same failure differently in send() and sendAsync(): look through the whole chain.
+    private static boolean inChain(Throwable cause, Class<? extends Throwable> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The body broke after the headers, {@code bytes} into it: the reason (a reset, the JDK's "chunked
+     * transfer encoding, state: READING_LENGTH") says nothing a client can use. Before the first chunk
+     * another endpoint may still answer, after it the stream is truncated.
+     */
+    static CompletionFailure cutOff(String what, long bytes, boolean chunkSeen) {
+        String message = "The provider's " + what + " was cut off after " + bytes + (bytes == 1 ? " byte" : " bytes");
+        return chunkSeen
+                ? CompletionFailure.of(FailureKind.STREAM_TRUNCATED, message + ".")
+                : CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, message + ", before its first token.");
+    }
+
+    private static CompletionFailure rateLimited(HttpHeaders headers, Optional<String> code, Optional<RawJson> kept,
+                                                 Instant now) {
         Optional<Duration> wait = RetryAfter.from(headers, now);
         String message = "The provider is rate limiting requests (HTTP 429)"
                 + wait.map(w -> "; retry after " + Math.max(1, (w.toMillis() + 999) / 1000) + " s.").orElse(".");
-        return new CompletionFailure(FailureKind.RATE_LIMITED, message, 429, code, wait);
+        return new CompletionFailure(FailureKind.RATE_LIMITED, message, 429, code, wait, kept);
     }
 
-    private static CompletionFailure unavailable(String message, int status, Optional<String> code) {
-        return new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE, message, status, code, Optional.empty());
+    private static CompletionFailure unavailable(String message, int status, Optional<String> code,
+                                                 Optional<RawJson> kept) {
+        return new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE, message, status, code, Optional.empty(), kept);
     }
 
     private static Optional<JsonNode> errorObject(byte[] body) {
@@ -82,18 +107,19 @@ final class ProviderFailures {
         }
     }
 
+    // Re-written by Jackson, so that no escape sequence can hide a key from the scrubbing.
+    private static RawJson raw(JsonNode error) {
+        return new RawJson(error.toString());
+    }
+
     private static String message(Optional<JsonNode> error, byte[] body, int status) {
-        Optional<String> message = error.map(e -> e.get("message")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        Optional<String> message = error.map(e -> e.get("message")).filter(m -> m != null && m.isTextual())
+                .map(JsonNode::asText).filter(m -> !m.isBlank());
         if (message.isPresent()) {
             return message.get();
         }
-        String text = new String(body, StandardCharsets.UTF_8).strip();
+        String text = error.isPresent() ? "" : new String(body, StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "The provider rejected the request (HTTP " + status + ")."
                 : text.substring(0, Math.min(text.length(), 300));
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 }

@@ -36,4 +36,9 @@ final class SseBodyReader implements BodyReader {
     public void end(Queue<CompletionEvent> events) {
         interpreter.endOfBody(decoder.finish()).ifPresent(events::add);
     }
+
+    @Override
+    public String what() {
+        return "stream";
+    }
 }

@@ -40,4 +40,9 @@ final class WholeBodyReader implements BodyReader {
     public void end(Queue<CompletionEvent> events) {
         events.addAll(ChunkInterpreter.interpretCompletion(body.toString(StandardCharsets.UTF_8)));
     }
+
+    @Override
+    public String what() {
+        return "answer";
+    }
 }

@@ -25,6 +25,19 @@ class BrokenStreamTest {
         });
         assertThat(Streams.text(events)).isEqualTo("Xin chào");
         assertFailure(events, FailureKind.STREAM_TRUNCATED);
+        assertThat(((Failed) terminal(events)).failure().message())
+                .matches("The provider's stream was cut off after \\d+ bytes\\.");
+    }
+
+    @Test
+    void aCutConnectionIsDescribedInSheepdogsWordsNeverTheJdks() throws Exception {
+        List<CompletionEvent> events = play(response -> {
+            response.streamHeaders().chunk("Xin");
+            response.writeUnframed("7");
+            response.cut();
+        });
+        assertThat(((Failed) terminal(events)).failure().message()).startsWith("The provider's stream was cut off")
+                .doesNotContainIgnoringCase("chunked").doesNotContain("READING", "Exception", "java.");
     }
 
     @Test
@@ -35,6 +48,8 @@ class BrokenStreamTest {
         });
         assertFailure(events, FailureKind.UPSTREAM_UNAVAILABLE);
         assertThat(((Failed) terminal(events)).failure().retryable()).isTrue();
+        assertThat(((Failed) terminal(events)).failure().message())
+                .isEqualTo("The provider's stream was cut off after 0 bytes, before its first token.");
     }
 
     @Test
@@ -86,6 +101,8 @@ class BrokenStreamTest {
                 Requests.streaming()));
 
         assertFailure(events, FailureKind.UPSTREAM_UNAVAILABLE);
+        assertThat(((Failed) terminal(events)).failure().message())
+                .isEqualTo("The provider is unreachable: could not connect.");
     }
 
     private List<CompletionEvent> play(ScriptedUpstream.Script script) throws Exception {

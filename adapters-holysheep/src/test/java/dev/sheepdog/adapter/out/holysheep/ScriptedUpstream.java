@@ -56,6 +56,13 @@ final class ScriptedUpstream implements AutoCloseable {
             return this;
         }
 
+        /** Bytes as they are, outside the chunked framing: e.g. half a chunk-size line. */
+        Response writeUnframed(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return this;
+        }
+
         Response chunk(String content) throws IOException {
             return write("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content
                     + "\"},\"finish_reason\":null}]}\n\n");

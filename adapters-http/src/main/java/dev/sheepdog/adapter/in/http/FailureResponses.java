@@ -1,6 +1,8 @@
 package dev.sheepdog.adapter.in.http;
 
+import dev.sheepdog.adapter.in.http.ApiError.ProviderSaid;
 import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.FailureKind;
 
 /**
  * The HTTP face of each domain failure: status, OpenAI-style type and code. README.md's error
@@ -47,6 +49,15 @@ final class FailureResponses {
     }
 
     private static ApiError error(CompletionFailure failure, int status, String type, String code) {
-        return new ApiError(status, failure.message(), type, null, code, failure.retryAfter());
+        return new ApiError(status, failure.message(), type, null, code, failure.retryAfter(),
+                failure.providerError().map(error -> new ProviderSaid(error, isTheProvidersAnswer(failure.kind()))));
+    }
+
+    // The provider judged the caller's request: what it said is the answer. Other failures are Sheepdog's
+    // verdict on the provider (its key, its availability): a client must not read the provider's
+    // "invalid_api_key" as a verdict on its own key.
+    private static boolean isTheProvidersAnswer(FailureKind kind) {
+        return kind == FailureKind.INVALID_REQUEST || kind == FailureKind.REQUEST_REFUSED
+                || kind == FailureKind.UPSTREAM_ERROR;
     }
 }

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.RawJson;
 import java.util.Optional;
 
-/** Reads the error a provider reported inside a stream, in the shapes real providers send. */
+/**
+ * Reads the error a provider reported inside a stream, in the shapes real providers send, and keeps
+ * the provider's error object whole (Groq's {@code failed_generation} and {@code status_code},
+ * OpenRouter's {@code metadata}) so that a client sees what the provider said.
+ */
 final class UpstreamErrors {
 
     static final String GENERIC_MESSAGE = "the provider reported an error in the stream";
     private static final int MAX_MESSAGE_CHARS = 500;
+    // As much as the adapter reads of an HTTP error body: a larger object is not passed on, its message is.
+    private static final int MAX_KEPT_CHARS = 16 * 1024;
 
     private UpstreamErrors() {
     }
@@ -21,12 +28,12 @@ final class UpstreamErrors {
         if (error != null && !error.isNull()) {
             // OpenRouter sends {"error":{...}} even beside choices and usage
             return Optional.of(error.isObject()
-                    ? failure(error.path("message"), error.path("code"))
-                    : failure(error, MissingNode.getInstance()));
+                    ? failure(error)
+                    : failure(error, MissingNode.getInstance(), Optional.empty()));
         }
         if ("error".equals(chunk.path("object").asText())) {
             // vLLM: {"object":"error","message":...,"type":...,"code":400}
-            return Optional.of(failure(chunk.path("message"), chunk.path("code")));
+            return Optional.of(failure(chunk));
         }
         return Optional.empty();
     }
@@ -34,14 +41,21 @@ final class UpstreamErrors {
     /** The error of an {@code event: error}: JSON in any of the shapes above, or plain text. */
     static CompletionFailure inErrorEvent(JsonNode parsedOrNull, String data) {
         if (parsedOrNull != null && parsedOrNull.isObject()) {
-            return in(parsedOrNull).orElseGet(() -> failure(parsedOrNull.path("message"), parsedOrNull.path("code")));
+            return in(parsedOrNull).orElseGet(() -> failure(parsedOrNull));
         }
         String text = data.strip();
         return failure(text.isEmpty() ? GENERIC_MESSAGE : ChatJson.excerpt(text, MAX_MESSAGE_CHARS),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
-    private static CompletionFailure failure(JsonNode message, JsonNode code) {
+    // Re-written by Jackson, so that no escape sequence can hide a key from the scrubbing downstream.
+    private static CompletionFailure failure(JsonNode errorObject) {
+        String kept = errorObject.toString();
+        return failure(errorObject.path("message"), errorObject.path("code"),
+                kept.length() <= MAX_KEPT_CHARS ? Optional.of(new RawJson(kept)) : Optional.empty());
+    }
+
+    private static CompletionFailure failure(JsonNode message, JsonNode code, Optional<RawJson> kept) {
         String text = message.isTextual() && !message.asText().isBlank()
                 ? ChatJson.excerpt(message.asText(), MAX_MESSAGE_CHARS)
                 : GENERIC_MESSAGE;
@@ -49,10 +63,10 @@ final class UpstreamErrors {
         Optional<String> upstreamCode = code.isValueNode() && !code.isNull() && !code.asText().isBlank()
                 ? Optional.of(code.asText())
                 : Optional.empty();
-        return failure(text, upstreamCode);
+        return failure(text, upstreamCode, kept);
     }
 
-    private static CompletionFailure failure(String message, Optional<String> code) {
-        return new CompletionFailure(FailureKind.UPSTREAM_ERROR, message, 0, code, Optional.empty());
+    private static CompletionFailure failure(String message, Optional<String> code, Optional<RawJson> kept) {
+        return new CompletionFailure(FailureKind.UPSTREAM_ERROR, message, 0, code, Optional.empty(), kept);
     }
 }

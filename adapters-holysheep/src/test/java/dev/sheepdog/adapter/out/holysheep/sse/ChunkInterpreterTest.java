@@ -108,7 +108,8 @@ class ChunkInterpreterTest {
     void failsOnAnErrorEvent() {
         List<CompletionEvent> events = interpreter.interpret(
                 new SseEvent("error", "{\"error\":{\"message\":\"Overloaded\",\"code\":\"overloaded_error\"}}"));
-        assertThat(events).containsExactly(upstreamError("Overloaded", "overloaded_error"));
+        assertThat(events).containsExactly(upstreamError("Overloaded", "overloaded_error",
+                "{\"message\":\"Overloaded\",\"code\":\"overloaded_error\"}"));
         assertThat(interpret("{\"choices\":[{\"delta\":{\"content\":\"late\"}}]}")).isEmpty();
     }
 
@@ -125,20 +126,21 @@ class ChunkInterpreterTest {
                 + "\"choices\":[{\"delta\":{\"content\":\"\"},\"finish_reason\":null}],\"usage\":" + USAGE + "}";
         assertThat(interpret(data, "[DONE]")).containsExactly(
                 new UsageReport(Usage.reported(12, 89), Optional.empty()),
-                upstreamError("Token limit reached", "400"));
+                upstreamError("Token limit reached", "400", "{\"code\":400,\"message\":\"Token limit reached\"}"));
     }
 
     @Test
     void failsOnAVllmErrorObject() {
         assertThat(interpret("{\"object\":\"error\",\"message\":\"max_tokens is too large\","
                 + "\"type\":\"BadRequestError\",\"param\":null,\"code\":400}"))
-                .containsExactly(upstreamError("max_tokens is too large", "400"));
+                .containsExactly(upstreamError("max_tokens is too large", "400", "{\"object\":\"error\","
+                        + "\"message\":\"max_tokens is too large\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}"));
     }
 
     @Test
     void failsWithAGenericMessageWhenTheErrorHasNone() {
         assertThat(interpret("{\"error\":{\"type\":\"server_error\"}}"))
-                .containsExactly(upstreamError(UpstreamErrors.GENERIC_MESSAGE, null));
+                .containsExactly(upstreamError(UpstreamErrors.GENERIC_MESSAGE, null, "{\"type\":\"server_error\"}"));
     }
 
     @Test
@@ -184,7 +186,23 @@ class ChunkInterpreterTest {
     @Test
     void readsAnErrorInsteadOfANonStreamingCompletion() {
         assertThat(ChunkInterpreter.interpretCompletion("{\"error\":{\"message\":\"bad\",\"code\":\"invalid\"}}"))
-                .containsExactly(upstreamError("bad", "invalid"));
+                .containsExactly(upstreamError("bad", "invalid", "{\"message\":\"bad\",\"code\":\"invalid\"}"));
+    }
+
+    @Test
+    void keepsTheWholeErrorObjectOfAGroqErrorEvent() {
+        // Groq ends a failed tool call's stream with event: error: the 400 body's object, plus status_code
+        String error = "{\"message\":\"Tool call validation failed\",\"type\":\"invalid_request_error\","
+                + "\"code\":\"tool_use_failed\",\"failed_generation\":\"{\\\"name\\\": \\\"f\\\"}\",\"status_code\":400}";
+        assertThat(interpreter.interpret(new SseEvent("error", "{\"error\":" + error + "}")))
+                .containsExactly(upstreamError("Tool call validation failed", "tool_use_failed", error));
+    }
+
+    @Test
+    void keepsNoObjectForAnErrorEventOfPlainText() {
+        assertThat(interpreter.interpret(new SseEvent("error", "upstream went away")))
+                .singleElement().isInstanceOfSatisfying(Failed.class,
+                        failed -> assertThat(failed.failure().providerError()).isEmpty());
     }
 
     private List<CompletionEvent> interpret(String... data) {
@@ -196,5 +214,11 @@ class ChunkInterpreterTest {
     private static Failed upstreamError(String message, String code) {
         return new Failed(new CompletionFailure(
                 FailureKind.UPSTREAM_ERROR, message, 0, Optional.ofNullable(code), Optional.empty()));
+    }
+
+    /** The failure, with the provider's error object kept as the provider sent it (compact). */
+    private static Failed upstreamError(String message, String code, String providerError) {
+        return new Failed(new CompletionFailure(FailureKind.UPSTREAM_ERROR, message, 0, Optional.ofNullable(code),
+                Optional.empty(), Optional.of(new RawJson(providerError))));
     }
 }
