@@ -1,7 +1,6 @@
 package dev.sheepdog.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +27,7 @@ final class UnpairedSurrogates {
                 }
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String fieldPath = path.isEmpty() ? printable(field.getKey()) : path + "." + printable(field.getKey());
                 if (hasUnpaired(field.getKey())) {
                     return Optional.of(fieldPath);
