@@ -9,6 +9,7 @@ import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.util.JavalinException;
 import java.util.Optional;
@@ -57,15 +58,11 @@ public final class JavalinHttpServer implements AutoCloseable {
                 // Lets open streams finish for the grace period when the gateway is stopped.
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(settings.shutdownGrace().toMillis());
+                // Jetty answers a request that is not valid HTTP itself, in HTML unless told otherwise.
+                server.setErrorHandler(new JettyErrorHandler(mapper));
             });
             if (!settings.corsOrigins().isEmpty()) {
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    rule.path = "/v1/*";
-                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
-                    // A page must be able to read how long a rate limit asks it to wait.
-                    rule.exposeHeader("Retry-After");
-                    rule.exposeHeader("retry-after-ms");
-                }));
+                config.routes.before("/v1/*", new CorsPolicy(settings.corsOrigins(), mapper));
             }
             config.requestLogger.http(RequestLogLine::log);
             config.routes.before(RequestLogLine::start);
@@ -78,6 +75,8 @@ public final class JavalinHttpServer implements AutoCloseable {
             // Javalin answers an unmatched route itself (plain text or its own JSON), which notFound would then keep.
             config.routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(ctx, mapper));
             config.routes.error(404, ctx -> notFound(ctx, mapper));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.send(ctx,
+                    HttpProtocolErrors.of(e.getStatus(), e.getMessage()), mapper));
             config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, mapper));
         });
     }
@@ -113,6 +112,13 @@ public final class JavalinHttpServer implements AutoCloseable {
     }
 
     private static void unexpected(Exception e, Context ctx, ObjectMapper mapper) {
+        if (UnreadableRequest.is(e)) {
+            // Jetty failed reading what the caller sent (e.g. a broken chunk): the caller's fault, no stack trace.
+            if (!ctx.res().isCommitted()) {
+                ErrorResponses.send(ctx, RequestBody.unreadable(ctx).error(), mapper);
+            }
+            return;
+        }
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         if (!ctx.res().isCommitted()) {
             ErrorResponses.send(ctx, GatewayErrors.INTERNAL, mapper);

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
 
 /** Reads a request body as JSON without ever holding more than the configured limit. */
 final class RequestBody {
@@ -13,23 +17,30 @@ final class RequestBody {
     private RequestBody() {
     }
 
-    static JsonNode readJson(Context ctx, long maxBytes, ObjectMapper mapper)
-            throws InvalidRequestException, IOException {
+    static JsonNode readJson(Context ctx, long maxBytes, ObjectMapper mapper) throws InvalidRequestException {
         byte[] body = read(ctx, maxBytes);
         if (body.length == 0) {
             throw InvalidRequestException.of("The request body is empty: send a JSON object.", null, "invalid_json");
         }
+        JsonNode json;
         try {
-            return mapper.readTree(body);
+            json = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw InvalidRequestException.of("The request body is not valid JSON" + where + ": " + e.getOriginalMessage(),
-                    null, "invalid_json");
+            throw InvalidJson.describe(e, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes already in memory", e);
         }
+        Optional<String> unpaired = UnpairedSurrogates.find(json);
+        if (unpaired.isPresent()) {
+            // A lone surrogate is no character: no provider can be sent it, and UTF-8 cannot encode it.
+            throw InvalidRequestException.of("Invalid '" + unpaired.get() + "': it contains an unpaired UTF-16 "
+                    + "surrogate escape (\\ud800 to \\udfff without its pair), which is not a character.",
+                    unpaired.get(), "invalid_unicode");
+        }
+        return json;
     }
 
-    private static byte[] read(Context ctx, long maxBytes) throws InvalidRequestException, IOException {
+    private static byte[] read(Context ctx, long maxBytes) throws InvalidRequestException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
@@ -40,7 +51,21 @@ final class RequestBody {
                 throw tooLarge(maxBytes);
             }
             return body;
+        } catch (IOException | HttpException.RuntimeException e) {
+            throw unreadable(ctx);
         }
+    }
+
+    /** Jetty fails the read when a body's framing is broken, or when it ends before its declared length. */
+    static InvalidRequestException unreadable(Context ctx) {
+        String encoding = ctx.header("Transfer-Encoding");
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return InvalidRequestException.of("The request body could not be read: its chunked transfer encoding "
+                    + "is invalid (a chunk size that is not hexadecimal, or a chunk that ends early).", null,
+                    "invalid_chunked_body");
+        }
+        return InvalidRequestException.of("The request body could not be read: it ended before the length its "
+                + "Content-Length header declared.", null, "incomplete_body");
     }
 
     private static InvalidRequestException tooLarge(long maxBytes) {

@@ -3,6 +3,7 @@ package dev.sheepdog.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.sheepdog.domain.model.ModelInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ class CorsTest {
     private static final String WRITER = "https://writer.example.com";
 
     private final HttpClient client = HttpClient.newHttpClient();
+    private final FakeModels models = new FakeModels();
     private JavalinHttpServer server;
 
     @AfterEach
@@ -61,6 +63,30 @@ class CorsTest {
     }
 
     @Test
+    void aRequestFromAnotherOriginIsRefusedBeforeItsRouteRuns() throws Exception {
+        models.offer(new ModelInfo("secret-model", "sheepdog"));
+        start(List.of(WRITER));
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/v1/models"))
+                .header("Origin", "https://evil.example.net").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ErrorReply.of(response)).isEqualTo(new ErrorReply(403, "permission_denied", null, "origin_not_allowed"));
+        assertThat(response.body()).doesNotContain("secret-model");
+    }
+
+    @Test
+    void theGatewaysOwnPagesMayCallItWhenOtherOriginsAreAllowed() throws Exception {
+        models.offer(new ModelInfo("m", "sheepdog"));
+        start(List.of(WRITER));
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/v1/models"))
+                .header("Origin", "http://127.0.0.1:" + server.port()).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"m\"");
+    }
+
+    @Test
     void anOriginMustBeASchemeAndHost() {
         assertThatIllegalArgumentException().isThrownBy(() -> settings(List.of("writer.example.com")));
         assertThatIllegalArgumentException().isThrownBy(() -> settings(List.of("https://writer.example.com/app")));
@@ -74,7 +100,7 @@ class CorsTest {
     }
 
     private void start(List<String> origins) {
-        server = new JavalinHttpServer(settings(origins), new FakeCompletions(), new FakeModels()).start();
+        server = new JavalinHttpServer(settings(origins), new FakeCompletions(), models).start();
     }
 
     private static HttpSettings settings(List<String> origins) {

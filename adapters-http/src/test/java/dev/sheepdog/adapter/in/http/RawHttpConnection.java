@@ -41,6 +41,12 @@ final class RawHttpConnection implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** Sends bytes as they are: a request line, headers and body that no HTTP client would send. */
+    void send(String request) throws IOException {
+        socket.getOutputStream().write(request.getBytes(UTF_8));
+        socket.getOutputStream().flush();
+    }
+
     /** Reads until {@code text} has arrived, and returns everything read so far. */
     String readUntil(String text) throws IOException {
         byte[] buffer = new byte[1024];

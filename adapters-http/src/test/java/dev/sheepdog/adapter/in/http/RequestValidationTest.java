@@ -67,7 +67,14 @@ class RequestValidationTest {
                         "stream_options", "invalid_type"),
                 invalid("include_usage as a string", valid("\"stream\":true,\"stream_options\":{\"include_usage\":\"y\"}"),
                         "stream_options.include_usage", "invalid_type"),
-                invalid("user as a number", valid("\"user\":7"), "user", "invalid_type"));
+                invalid("user as a number", valid("\"user\":7"), "user", "invalid_type"),
+                invalid("a lone surrogate in content", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"\\ud800\"}]}", "messages[0].content", "invalid_unicode"),
+                invalid("a lone low surrogate in a content part", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\"a\\udc00\"}]}]}", "messages[0].content[0].text",
+                        "invalid_unicode"),
+                invalid("a lone surrogate in a passed-through field", valid("\"metadata\":{\"k\":\"\\ud83d\"}"),
+                        "metadata.k", "invalid_unicode"));
     }
 
     @ParameterizedTest(name = "{0}")
