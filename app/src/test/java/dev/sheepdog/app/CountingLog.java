@@ -19,6 +19,7 @@ final class CountingLog extends OutputStream implements AutoCloseable {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<String> watched = new ArrayList<>();
     private long lines;
+    private long requestLines;
 
     private CountingLog() {
     }
@@ -41,12 +42,19 @@ final class CountingLog extends OutputStream implements AutoCloseable {
         String text = line.toString(StandardCharsets.UTF_8);
         if (!text.contains("POST /v1/chat/completions 200")) {
             watched.add(text); // everything but the request lines, which are one per request
+        } else {
+            requestLines++;
         }
         line.reset();
     }
 
     synchronized long lines() {
         return lines;
+    }
+
+    /** The access-log lines of completions answered with 200, streams included. */
+    synchronized long requestLines() {
+        return requestLines;
     }
 
     synchronized long linesContaining(String text) {

@@ -88,6 +88,7 @@ final class HolySheepStream implements CompletionStream {
             return true;
         }
         body = answer.body();
+        deadline.bytesArrived(System.nanoTime());
         if (answer.statusCode() / 100 != 2) {
             byte[] errorBody = ErrorBody.read(body, untilNanos);
             pending.add(new CompletionEvent.Failed(ProviderFailures.fromStatus(
@@ -103,6 +104,7 @@ final class HolySheepStream implements CompletionStream {
                 return false;
             }
             case Piece.Bytes bytes -> {
+                deadline.bytesArrived(System.nanoTime());
                 for (ByteBuffer buffer : bytes.buffers()) {
                     bytesRead += buffer.remaining();
                     reader.read(buffer, pending);

@@ -44,6 +44,14 @@ final class ScriptedUpstream implements AutoCloseable {
             return this;
         }
 
+        /** The head of a non-streaming answer, whose JSON body follows in chunked pieces. */
+        Response jsonHeaders() throws IOException {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return this;
+        }
+
         Response write(String text) throws IOException {
             return write(text.getBytes(StandardCharsets.UTF_8));
         }

@@ -8,6 +8,7 @@ import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** {@code POST /v1/chat/completions}: the OpenAI-compatible completion route, streaming or not. */
 final class CompletionRoutes {
@@ -29,13 +30,13 @@ final class CompletionRoutes {
     private final WholeCompletionWriter whole;
 
     CompletionRoutes(StreamCompletionUseCase completions, CallerAuthentication callers, HttpSettings settings,
-                     ObjectMapper mapper, StreamObserver observer) {
+                     ObjectMapper mapper, StreamObserver observer, BooleanSupplier stopping) {
         this.completions = completions;
         this.callers = callers;
         this.settings = settings;
         this.mapper = mapper;
-        this.sse = new SseStreamWriter(settings.heartbeatInterval(), mapper, observer);
-        this.whole = new WholeCompletionWriter(mapper);
+        this.sse = new SseStreamWriter(settings.heartbeatInterval(), mapper, observer, stopping);
+        this.whole = new WholeCompletionWriter(mapper, stopping);
     }
 
     void create(Context ctx) throws Exception {

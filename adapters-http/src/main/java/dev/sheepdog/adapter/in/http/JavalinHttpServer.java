@@ -12,7 +12,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.util.JavalinException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +23,12 @@ import org.slf4j.LoggerFactory;
 public final class JavalinHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
+    /** How long requests still open at the end of the grace period get to write their error and finish. */
+    private static final Duration ENDING_TIME = Duration.ofSeconds(2);
 
     private final HttpSettings settings;
     private final Javalin javalin;
+    private final AtomicBoolean graceOver = new AtomicBoolean();
 
     /** A server that takes every caller for the operator on its own machine, with no admin API or metrics. */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models) {
@@ -48,16 +53,17 @@ public final class JavalinHttpServer implements AutoCloseable {
                 // Without this, Jackson's tree turns 0.10 into 0.1 and -100.0 into -1E+2.
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         CompletionRoutes completionRoutes = new CompletionRoutes(completions, callers, settings, mapper,
-                observability.map(Observability::streams).orElse(StreamObserver.NONE));
+                observability.map(Observability::streams).orElse(StreamObserver.NONE), graceOver::get);
         ModelRoutes modelRoutes = new ModelRoutes(models, callers, mapper);
         this.javalin = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> {
-                // Lets open streams finish for the grace period when the gateway is stopped.
+                // Lets open streams finish for the grace period when the gateway is stopped; those still
+                // open then end themselves with an error event, for which Jetty waits a little longer.
                 server.insertHandler(new GracefulHandler());
-                server.setStopTimeout(settings.shutdownGrace().toMillis());
+                server.setStopTimeout(settings.shutdownGrace().plus(ENDING_TIME).toMillis());
                 // Jetty answers a request that is not valid HTTP itself, in HTML unless told otherwise.
                 server.setErrorHandler(new JettyErrorHandler(mapper));
             });
@@ -91,15 +97,28 @@ public final class JavalinHttpServer implements AutoCloseable {
         return javalin.port();
     }
 
-    /** Stops accepting requests and lets open streams finish for the grace period. */
+    /**
+     * Stops accepting requests and lets open streams finish for the grace period; a stream still open
+     * after it ends with a {@code server_shutting_down} error event (a request not yet answered, with a 503).
+     */
     @Override
     public void close() {
+        Thread timer = Thread.ofVirtual().name("sheepdog-shutdown-grace").start(() -> {
+            try {
+                Thread.sleep(settings.shutdownGrace());
+                graceOver.set(true);
+            } catch (InterruptedException allEndedInTime) {
+                // every request finished within the grace period
+            }
+        });
         try {
             javalin.stop();
-        } catch (JavalinException graceOver) {
-            // Jetty gives up waiting at the end of the grace period and closes what is still open.
-            LOG.warn("stopped after the {} ms grace period; connections still open were closed",
-                    settings.shutdownGrace().toMillis());
+        } catch (JavalinException notEnded) {
+            // Jetty gives up waiting and closes what is still open: a request that did not end when told to.
+            LOG.warn("stopped {} ms after the grace period; connections still open were closed",
+                    ENDING_TIME.toMillis());
+        } finally {
+            timer.interrupt();
         }
     }
 

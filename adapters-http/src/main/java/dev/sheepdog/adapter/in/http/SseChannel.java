@@ -4,13 +4,17 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /**
  * The response of one stream as Server-Sent Events. The 200 and its headers are committed by the
  * first write, so a failure before it can still be a proper HTTP error. Events are queued and
  * flushed by the caller as soon as no further event is already waiting: a token that sits in a
  * buffer is a token the user does not see, but a burst of tokens is one write, not one each.
+ * Each batch is written as one piece: it holds whole events only, and so does every HTTP chunk, for
+ * clients that split what one network read gives them on line ends.
  */
 final class SseChannel {
 
@@ -73,8 +77,13 @@ final class SseChannel {
         // Dropped, not reset: an idle stream should not keep the largest batch it ever wrote.
         ByteArrayOutputStream written = batch;
         batch = null;
-        written.writeTo(stream);
-        stream.flush();
+        if (stream instanceof HttpOutput jetty) {
+            // Past Jetty's aggregation buffer: one write, one HTTP chunk, however long the batch.
+            jetty.write(ByteBuffer.wrap(written.toByteArray()));
+        } else {
+            written.writeTo(stream);
+            stream.flush();
+        }
         if (batchHasData && ctx.attribute(FIRST_DATA_NANOS) == null) {
             ctx.attribute(FIRST_DATA_NANOS, System.nanoTime());
         }
@@ -88,8 +97,8 @@ final class SseChannel {
             ctx.res().setHeader("Cache-Control", "no-cache");
             // Tells nginx and similar proxies not to buffer the stream.
             ctx.res().setHeader("X-Accel-Buffering", "no");
-            // Every event is flushed at once, so Jetty's default 32 KB output buffer would only be memory
-            // held for as long as the stream is open (larger events are written past a small one).
+            // Batches are written past Jetty's output buffer, so its default 32 KB would only be memory
+            // held for as long as the stream is open; a small one is never even taken from the pool.
             ctx.res().setBufferSize(OUTPUT_BUFFER_BYTES);
             out = ctx.res().getOutputStream();
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Writes a completion stream to the client as OpenAI-style SSE: each provider chunk unchanged,
  * {@code : ping} comments while the provider is silent, {@code data: [DONE]} at a normal end and
  * an {@code error} event (without {@code [DONE]}) when it fails after the stream started.
- * A client that leaves is noticed at the next write, and the provider stream is closed.
+ * A client that leaves is noticed within a fraction of a second, whatever the phase, and the
+ * provider stream is closed; a stream still open when the gateway's grace period ends gets a
+ * {@code server_shutting_down} error event.
  */
 final class SseStreamWriter {
 
@@ -32,11 +35,14 @@ final class SseStreamWriter {
     private final Duration heartbeat;
     private final ObjectMapper mapper;
     private final StreamObserver observer;
+    private final BooleanSupplier stopping;
 
-    SseStreamWriter(Duration heartbeat, ObjectMapper mapper, StreamObserver observer) {
+    /** @param stopping true once the gateway's grace period is over and open streams must end */
+    SseStreamWriter(Duration heartbeat, ObjectMapper mapper, StreamObserver observer, BooleanSupplier stopping) {
         this.heartbeat = heartbeat;
         this.mapper = mapper;
         this.observer = observer;
+        this.stopping = stopping;
     }
 
     /** @param sentUpstream when the domain had sent the request to the provider, in {@link System#nanoTime()} terms */
@@ -44,12 +50,14 @@ final class SseStreamWriter {
         SseChannel channel = new SseChannel(ctx);
         boolean chunkSent = false;
         observer.streamOpened();
+        ClientDeparture departure = ClientDeparture.watch(ctx);
+        StreamWait events = new StreamWait(stream, departure, stopping);
         try (stream) {
-            Optional<CompletionEvent> next = stream.poll(heartbeat);
+            Optional<CompletionEvent> next = events.next(heartbeat);
             while (true) {
                 if (next.isEmpty()) {
                     channel.send(PING);
-                    next = stream.poll(heartbeat);
+                    next = events.next(heartbeat);
                     continue;
                 }
                 switch (next.get()) {
@@ -79,22 +87,25 @@ final class SseStreamWriter {
                     }
                 }
                 // Events already here go out together: a burst of tokens is one write, not one per token.
-                next = channel.queuedBytes() < MAX_BATCH_BYTES ? stream.poll(Duration.ZERO) : Optional.empty();
+                next = channel.queuedBytes() < MAX_BATCH_BYTES ? events.next(Duration.ZERO) : Optional.empty();
                 if (next.isEmpty()) {
                     channel.flush();
-                    next = stream.poll(heartbeat);
+                    next = events.next(heartbeat);
                 }
             }
         } catch (IOException clientLeft) {
             // Leaving the try closed the stream, which cancels the provider's request.
             ctx.attribute(CLIENT_LEFT, Boolean.TRUE);
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
+        } catch (StreamWait.GatewayStopping | InterruptedException graceOver) {
+            if (graceOver instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             abort(ctx, channel, GatewayErrors.SHUTTING_DOWN);
         } catch (RuntimeException bug) {
             LOG.error("a stream failed unexpectedly on {} {}", ctx.method(), ctx.path(), bug);
             abort(ctx, channel, GatewayErrors.INTERNAL);
         } finally {
+            departure.stop();
             observer.streamClosed();
         }
     }

@@ -47,6 +47,12 @@ final class RawHttpConnection implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** Sends these bytes as they are, e.g. several requests at once. */
+    void send(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
     /** Reads until {@code text} has arrived, and returns everything read so far. */
     String readUntil(String text) throws IOException {
         byte[] buffer = new byte[1024];

@@ -31,6 +31,8 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
     private final CallerAuthentication callers;
+    private final Duration heartbeat;
+    private final Duration shutdownGrace;
     private JavalinHttpServer server;
 
     /** A gateway that takes every caller for the operator on its own machine. */
@@ -39,12 +41,23 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     }
 
     RunningGateway(CallerAuthentication callers) {
+        this(callers, HEARTBEAT, Duration.ofMillis(200));
+    }
+
+    /** A gateway with this heartbeat interval and shutdown grace period. */
+    RunningGateway(Duration heartbeat, Duration shutdownGrace) {
+        this(CallerAuthentication.everyoneLocal(), heartbeat, shutdownGrace);
+    }
+
+    private RunningGateway(CallerAuthentication callers, Duration heartbeat, Duration shutdownGrace) {
         this.callers = callers;
+        this.heartbeat = heartbeat;
+        this.shutdownGrace = shutdownGrace;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, HEARTBEAT, Duration.ofMillis(200));
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, heartbeat, shutdownGrace);
         server = new JavalinHttpServer(settings, completions, models, callers, Optional.empty(), Optional.empty())
                 .start();
     }
@@ -52,6 +65,11 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         client.shutdownNow();
+        server.close();
+    }
+
+    /** Stops the gateway as Ctrl-C does: open requests get the grace period, then end. */
+    void stop() {
         server.close();
     }
 
