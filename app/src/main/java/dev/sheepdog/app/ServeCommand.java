@@ -219,8 +219,8 @@ final class ServeCommand implements Callable<Integer> {
         GatewayConfig config = gateway.config();
         for (Endpoint endpoint : gateway.endpoints().all()) {
             if (endpoint.provider().equals(SimulatedCompletionProvider.NAME)) {
-                LOG.info("no HOLYSHEEP_API_KEY set and no key stored: answering from the built-in simulator "
-                        + "(models {})", String.join(", ", config.simulator().models()));
+                LOG.info("no HOLYSHEEP_API_KEY set and no key stored for {}: answering from the built-in simulator "
+                        + "(models {})", config.holySheepUrl(), String.join(", ", config.simulator().models()));
             } else {
                 LOG.info("endpoint {} streams from {}", endpoint.id(), endpoint.baseUrl());
             }
