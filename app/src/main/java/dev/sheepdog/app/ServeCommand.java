@@ -1,12 +1,11 @@
 package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.in.http.HttpSettings;
+import dev.sheepdog.adapter.in.http.TrustedProxies;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.KeyPolicy;
-import dev.sheepdog.domain.model.KeyStoreException;
-import dev.sheepdog.domain.model.RouteStoreException;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -152,9 +151,14 @@ final class ServeCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             config = config();
+            StartupFailure.requirePortFree(config.http());
             gateway = GatewayComponent.create(config, Clock.systemUTC()).gateway().start();
-        } catch (KeyStoreException | RouteStoreException | ConfigFileException e) {
-            LOG.error("cannot start: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // What stops a start is the operator's to fix (a port, a directory, a setting): one line, no stack
+            // trace, which stays at DEBUG for a bug report.
+            LOG.error("cannot start: {}", StartupFailure.describe(e, new HttpSettings(host, port, maxBodyBytes,
+                    heartbeat, shutdownGrace)));
+            LOG.debug("the failure that stopped the start", e);
             return 2;
         }
         announce(gateway);
@@ -183,6 +187,12 @@ final class ServeCommand implements Callable<Integer> {
         AccessConfig access = fileConfig.map(FileConfig::access).orElse(AccessConfig.DEFAULT).withFlags(
                 allowAnonymous, trustedProxies == null ? List.of() : trustedProxies,
                 Optional.ofNullable(metricsToken).map(String::strip).filter(token -> !token.isEmpty()));
+        try {
+            new TrustedProxies(access.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--trusted-proxy (SHEEPDOG_TRUSTED_PROXIES, or access.trusted_proxies "
+                    + "in the configuration file): " + e.getMessage(), e);
+        }
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
                 secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig, access);
     }
