@@ -3,6 +3,7 @@ package dev.sheepdog.app;
 import dev.sheepdog.domain.model.caller.Limits;
 import dev.sheepdog.domain.model.caller.Plan;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Set;
 
 /** Reads the {@code access:} section of sheepdog.yaml: anonymous access, proxies, plans and user tokens. */
 final class AccessEntryReader {
+
+    // RFC 7518 3.2: an HS256 key is at least as long as the hash (256 bits).
+    private static final int MIN_HS256_SECRET_BYTES = 32;
 
     private AccessEntryReader() {
     }
@@ -70,6 +74,11 @@ final class AccessEntryReader {
             if (value == null || value.isBlank()) {
                 throw new ConfigFileException(path + ": access.jwt.hs256_secret_env names " + variable
                         + ", which is not set.");
+            }
+            int bytes = value.strip().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < MIN_HS256_SECRET_BYTES) {
+                throw new ConfigFileException(path + ": access.jwt.hs256_secret_env names " + variable + ", which holds "
+                        + bytes + " bytes; an HS256 secret needs at least " + MIN_HS256_SECRET_BYTES + ".");
             }
             return value.strip();
         });

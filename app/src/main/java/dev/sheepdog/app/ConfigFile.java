@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Reads {@code sheepdog.yaml} into the endpoints and routing it describes, or says exactly what is wrong with it. */
 final class ConfigFile {
@@ -91,7 +92,10 @@ final class ConfigFile {
             return YAML.readValue(Files.readAllBytes(path), ConfigFileModel.File.class);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ConfigFileException(path + where + ": " + e.getOriginalMessage());
+            // The YAML parser's message quotes the line with a caret under it: keep only its own sentences.
+            String problem = e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !Character.isWhitespace(
+                    line.charAt(0))).collect(Collectors.joining("; "));
+            throw new ConfigFileException(path + where + ": " + problem);
         } catch (IOException e) {
             throw new ConfigFileException("Cannot read the configuration file " + path + ": " + e.getMessage(), e);
         }

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Everything {@code serve} is configured with, from flags and environment variables.
  *
- * @param holySheepKeys keys that seed an empty key store ({@code HOLYSHEEP_API_KEY}, {@code HOLYSHEEP_KEY_PRIMARY});
- *                      with none here and none stored, the gateway answers from the simulator
+ * @param holySheepKeys the keys of the HolySheep endpoint ({@code HOLYSHEEP_API_KEY}, {@code HOLYSHEEP_KEY_PRIMARY}):
+ *                      they win over the stored ones; with none here and none stored for {@code holySheepUrl},
+ *                      the gateway answers from the simulator
  * @param holySheepUrl  the OpenAI-compatible base URL the keys belong to
  * @param dataDir       where the key store lives
  * @param masterKey     encrypts the key store at rest when present ({@code SHEEPDOG_MASTER_KEY})
@@ -65,6 +66,12 @@ public record GatewayConfig(
     public GatewayConfig withFile(FileConfig content) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
                 adminToken, keyPolicy, Optional.of(content), content.access());
+    }
+
+    /** The same configuration with another data directory. */
+    public GatewayConfig withDataDir(Path directory) {
+        return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, directory, masterKey,
+                adminToken, keyPolicy, file, access);
     }
 
     /** The same configuration with another key policy. */

@@ -6,6 +6,7 @@ import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The provider adapters and the endpoints they serve: those of the configuration file, or else
@@ -23,6 +26,7 @@ import javax.inject.Singleton;
 @Module
 final class ProviderModule {
 
+    private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
     static final EndpointId SIMULATOR = new EndpointId("simulator");
     static final EndpointId HOLYSHEEP = new EndpointId("holysheep");
 
@@ -48,21 +52,34 @@ final class ProviderModule {
         return Map.of(SimulatedCompletionProvider.NAME, simulator, HolySheepCompletionProvider.NAME, holySheep);
     }
 
-    /** HolySheep when a key is configured or stored for it; the simulator otherwise. */
+    /**
+     * HolySheep when a key is set in the environment, or stored for HolySheep at this base URL (keys stored
+     * before base URLs were recorded count as stored for it); the simulator otherwise.
+     */
     @Provides
     @Singleton
     static List<Endpoint> endpoints(GatewayConfig config, KeyStore store) {
         if (config.file().isPresent()) {
             return config.file().get().endpoints();
         }
-        boolean keyed = !config.holySheepKeys().isEmpty() || !store.load().getOrDefault(HOLYSHEEP, List.of()).isEmpty();
-        if (!keyed) {
+        if (config.holySheepKeys().isEmpty() && !storedFor(store, config.holySheepUrl())) {
             return List.of(new Endpoint(SIMULATOR, SimulatedCompletionProvider.NAME, URI.create("sim://local"),
                     new HashSet<>(config.simulator().models()), config.deadlines()));
         }
         // Every model goes to the provider: it knows its own catalogue, and answers 404 for the rest.
         return List.of(new Endpoint(HOLYSHEEP, HolySheepCompletionProvider.NAME, config.holySheepUrl(), Set.of(),
                 config.deadlines()));
+    }
+
+    private static boolean storedFor(KeyStore store, URI baseUrl) {
+        URI storedFor = store.baseUrls().get(HOLYSHEEP);
+        List<StoredKey> stored = store.load().getOrDefault(HOLYSHEEP, List.of());
+        if (!stored.isEmpty() && storedFor != null && !storedFor.equals(baseUrl)) {
+            LOG.warn("the stored keys {} were stored for {}, not {}: they are not used (set HOLYSHEEP_BASE_URL={} "
+                    + "to use them)", stored.stream().map(key -> key.key().fingerprint()).toList(), storedFor,
+                    baseUrl, storedFor);
+        }
+        return !stored.isEmpty() && (storedFor == null || storedFor.equals(baseUrl));
     }
 
 }

@@ -1,12 +1,11 @@
 package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.in.http.HttpSettings;
+import dev.sheepdog.adapter.in.http.TrustedProxies;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.KeyPolicy;
-import dev.sheepdog.domain.model.KeyStoreException;
-import dev.sheepdog.domain.model.RouteStoreException;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -152,9 +151,14 @@ final class ServeCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             config = config();
+            StartupFailure.requirePortFree(config.http());
             gateway = GatewayComponent.create(config, Clock.systemUTC()).gateway().start();
-        } catch (KeyStoreException | RouteStoreException | ConfigFileException e) {
-            LOG.error("cannot start: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // What stops a start is the operator's to fix (a port, a directory, a setting): one line, no stack
+            // trace, which stays at DEBUG for a bug report.
+            LOG.error("cannot start: {}", StartupFailure.describe(e, new HttpSettings(host, port, maxBodyBytes,
+                    heartbeat, shutdownGrace)));
+            LOG.debug("the failure that stopped the start", e);
             return 2;
         }
         announce(gateway);
@@ -183,6 +187,12 @@ final class ServeCommand implements Callable<Integer> {
         AccessConfig access = fileConfig.map(FileConfig::access).orElse(AccessConfig.DEFAULT).withFlags(
                 allowAnonymous, trustedProxies == null ? List.of() : trustedProxies,
                 Optional.ofNullable(metricsToken).map(String::strip).filter(token -> !token.isEmpty()));
+        try {
+            new TrustedProxies(access.trustedProxies());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--trusted-proxy (SHEEPDOG_TRUSTED_PROXIES, or access.trusted_proxies "
+                    + "in the configuration file): " + e.getMessage(), e);
+        }
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
                 secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig, access);
     }
@@ -219,8 +229,8 @@ final class ServeCommand implements Callable<Integer> {
         GatewayConfig config = gateway.config();
         for (Endpoint endpoint : gateway.endpoints().all()) {
             if (endpoint.provider().equals(SimulatedCompletionProvider.NAME)) {
-                LOG.info("no HOLYSHEEP_API_KEY set and no key stored: answering from the built-in simulator "
-                        + "(models {})", String.join(", ", config.simulator().models()));
+                LOG.info("no HOLYSHEEP_API_KEY set and no key stored for {}: answering from the built-in simulator "
+                        + "(models {})", config.holySheepUrl(), String.join(", ", config.simulator().models()));
             } else {
                 LOG.info("endpoint {} streams from {}", endpoint.id(), endpoint.baseUrl());
             }

@@ -71,10 +71,10 @@ class AccessConfigFileTest {
     void readsTheSharedSecretOnlyFromTheVariableTheFileNames() throws IOException {
         Path file = write(ENDPOINT + "access: {jwt: {hs256_secret_env: LOGIN_SECRET, issuer: i, audience: [a]}}\n");
 
-        UserTokenConfig tokens = ConfigFile.read(file, Map.of("LOGIN_SECRET", "s3cret-of-the-login"),
+        UserTokenConfig tokens = ConfigFile.read(file, Map.of("LOGIN_SECRET", "s3cret-of-the-login-at-least-32-bytes"),
                 StreamDeadlines.DEFAULT).access().userTokens().orElseThrow();
 
-        assertThat(tokens.hs256Secret()).contains("s3cret-of-the-login");
+        assertThat(tokens.hs256Secret()).contains("s3cret-of-the-login-at-least-32-bytes");
         assertThat(tokens.toString()).doesNotContain("s3cret");
         assertThatThrownBy(() -> ConfigFile.read(file, Map.of(), StreamDeadlines.DEFAULT))
                 .hasMessageContaining("LOGIN_SECRET, which is not set");

@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,6 +30,7 @@ final class AnyModelUpstream implements AutoCloseable {
             + "\",\"object\":\"model\",\"owned_by\":\"upstream\"}]}").getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
+    private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     AnyModelUpstream() throws IOException {
@@ -41,7 +45,13 @@ final class AnyModelUpstream implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
-    private static void answer(HttpExchange exchange, String type, byte[] body) throws IOException {
+    /** The Authorization header of every request it was sent, in order. */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    private void answer(HttpExchange exchange, String type, byte[] body) throws IOException {
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         try (InputStream request = exchange.getRequestBody(); OutputStream response = exchange.getResponseBody()) {
             request.transferTo(OutputStream.nullOutputStream());
             exchange.getResponseHeaders().set("Content-Type", type);

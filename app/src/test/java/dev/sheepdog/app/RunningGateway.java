@@ -82,6 +82,11 @@ final class RunningGateway implements AutoCloseable {
         return gateway.config();
     }
 
+    /** The provider adapter of each endpoint it serves, e.g. only the simulator's. */
+    List<String> endpointProviders() {
+        return gateway.endpoints().all().stream().map(endpoint -> endpoint.provider()).toList();
+    }
+
     SimulatedCompletionProvider simulator() {
         return component.simulator();
     }

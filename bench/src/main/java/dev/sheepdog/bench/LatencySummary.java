@@ -17,12 +17,14 @@ public record LatencySummary(long count, double avgMs, double p50Ms, double p95M
         if (count == 0) {
             return EMPTY;
         }
-        return new LatencySummary(count, sumMicros / count / 1000.0, percentile(micros, 50), percentile(micros, 95),
-                percentile(micros, 99), maxMicros / 1000.0);
+        return new LatencySummary(count, sumMicros / count / 1000.0, percentile(micros, 50, maxMicros),
+                percentile(micros, 95, maxMicros), percentile(micros, 99, maxMicros), maxMicros / 1000.0);
     }
 
-    private static double percentile(Histogram micros, double percentile) {
-        return micros.getValueAtPercentile(percentile) / 1000.0;
+    // HdrHistogram answers with the highest value of the percentile's bucket, which may lie above every
+    // value recorded: no percentile is above the exact maximum.
+    private static double percentile(Histogram micros, double percentile, long maxMicros) {
+        return Math.min(micros.getValueAtPercentile(percentile), maxMicros) / 1000.0;
     }
 
     public boolean isEmpty() {

@@ -107,6 +107,20 @@ class TargetStatsTest {
         assertThat(report.ttft().isEmpty()).isTrue();
     }
 
+    @Test
+    void noPercentileIsAboveTheMaximum() {
+        TargetStats stats = new TargetStats();
+        // 1,234.567 ms lies inside a histogram bucket whose highest equivalent value is above it.
+        stats.record(RequestResult.completed(0, OptionalLong.of(1_234_567_000L), 2_345_678_000L, 10));
+
+        TargetReport report = stats.report("A", "http://a/v1", 1);
+
+        assertThat(report.ttft().p99Ms()).isLessThanOrEqualTo(report.ttft().maxMs()).isCloseTo(1234.567,
+                within(1234.567 * PRECISION));
+        assertThat(report.ttft().p50Ms()).isLessThanOrEqualTo(report.ttft().maxMs());
+        assertThat(report.total().p99Ms()).isLessThanOrEqualTo(report.total().maxMs());
+    }
+
     private static RequestResult completed(long ttftMs, long totalMs, long tokens) {
         return RequestResult.completed(0, OptionalLong.of(millis(ttftMs)), millis(totalMs), tokens);
     }

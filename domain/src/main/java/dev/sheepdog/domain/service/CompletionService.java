@@ -92,10 +92,21 @@ public final class CompletionService implements ListModelsUseCase {
     @Override
     public List<ModelInfo> listModels() {
         Map<String, ModelInfo> byId = new LinkedHashMap<>();
+        boolean listed = false;
+        ProviderException firstFailure = null;
         for (Endpoint endpoint : endpoints.all()) {
-            for (ModelInfo model : modelsOf(endpoint)) {
-                byId.putIfAbsent(model.id(), model);
+            try {
+                modelsOf(endpoint).forEach(model -> byId.putIfAbsent(model.id(), model));
+                listed = true;
+            } catch (ProviderException e) {
+                // One unreachable endpoint must not hide the models of the others.
+                LOG.log(WARNING, "could not list the models of endpoint {0}: {1}", endpoint.id(), e.failure().message());
+                firstFailure = firstFailure == null ? e : firstFailure;
             }
+        }
+        // When none could list, an empty list would read as "no models" rather than "the provider is down".
+        if (!listed && firstFailure != null) {
+            throw firstFailure;
         }
         return List.copyOf(byId.values());
     }
@@ -125,14 +136,11 @@ public final class CompletionService implements ListModelsUseCase {
         }
         Optional<KeyLease> lease = keys.lease(endpoint.id());
         if (lease.isEmpty()) {
-            return List.of();
+            throw new ProviderException(CompletionFailure.of(FailureKind.RATE_LIMITED,
+                    "every key of endpoint " + endpoint.id() + " is resting after a rate limit"));
         }
         try {
             return providers.get(endpoint.provider()).listModels(endpoint, lease.get().key(), MODEL_LISTING_TIMEOUT);
-        } catch (ProviderException e) {
-            // One unreachable endpoint must not hide the models of the others.
-            LOG.log(WARNING, "could not list the models of endpoint {0}: {1}", endpoint.id(), e.failure().message());
-            return List.of();
         } finally {
             lease.get().release(clock.instant());
         }

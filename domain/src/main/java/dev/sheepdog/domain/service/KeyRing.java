@@ -19,6 +19,7 @@ import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.Telemetry;
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,21 +44,53 @@ public final class KeyRing implements KeyPool.Listener {
     private final Object guard = new Object();
     private final Object saving = new Object();
     private final Map<EndpointId, KeyPool> pools = new LinkedHashMap<>();
-    // Keys stored for endpoints this configuration no longer has: kept, so a save never drops them.
+    // Keys stored for endpoints this configuration no longer has, or for another base URL than its
+    // endpoint's: kept, so a save never drops them, and never used.
     private final Map<EndpointId, List<StoredKey>> unconfigured = new LinkedHashMap<>();
+    private final Map<EndpointId, URI> baseUrls;
+    // The base URL each endpoint's keys were stored for, as read at start and kept for every save.
+    private final Map<EndpointId, URI> recorded = new LinkedHashMap<>();
     private long changes;
     private long saved;
 
-    /** @param providers the provider adapter for each {@link Endpoint#provider()} name: it re-checks refused keys */
+    /** A ring that does not check base URLs: for endpoints whose base URL never changes (tests). */
     public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
                    Map<String, CompletionProvider> providers, Telemetry telemetry) {
+        this(store, policy, clock, endpoints, Map.of(), providers, telemetry);
+    }
+
+    /**
+     * @param baseUrls  each configured endpoint's base URL: stored keys are used only by an endpoint at the base
+     *                  URL they were stored for (keys stored before base URLs were recorded are taken as its own)
+     * @param providers the provider adapter for each {@link Endpoint#provider()} name: it re-checks refused keys
+     */
+    public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Map<EndpointId, URI> baseUrls,
+                   Map<String, CompletionProvider> providers, Telemetry telemetry) {
+        this(store, policy, clock, baseUrls.keySet(), baseUrls, providers, telemetry);
+    }
+
+    private KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
+                    Map<EndpointId, URI> baseUrls, Map<String, CompletionProvider> providers, Telemetry telemetry) {
         this.store = store;
         this.clock = clock;
         this.telemetry = telemetry;
+        this.baseUrls = Map.copyOf(baseUrls);
         this.rechecks = new KeyRechecks(providers, policy, clock, telemetry);
         Map<EndpointId, List<StoredKey>> stored = store.load();
+        recorded.putAll(store.baseUrls());
         for (EndpointId endpoint : endpoints) {
-            pools.put(endpoint, new KeyPool(endpoint, stored.getOrDefault(endpoint, List.of()), policy, this, guard));
+            List<StoredKey> keys = stored.getOrDefault(endpoint, List.of());
+            URI storedFor = recorded.get(endpoint);
+            URI configured = baseUrls.get(endpoint);
+            if (!keys.isEmpty() && storedFor != null && configured != null && !storedFor.equals(configured)) {
+                // A key goes only to the host it was given for: another base URL may be another provider.
+                LOG.log(WARNING, "the stored keys {0} of endpoint {1} were stored for {2}, not {3}: they are not "
+                        + "used (set the base URL back to {2} to use them; a key stored for {3} replaces them)",
+                        fingerprints(keys), endpoint, storedFor, configured);
+                unconfigured.put(endpoint, List.copyOf(keys));
+                keys = List.of();
+            }
+            pools.put(endpoint, new KeyPool(endpoint, keys, policy, this, guard));
         }
         stored.forEach((endpoint, keys) -> {
             if (!pools.containsKey(endpoint)) {
@@ -66,24 +99,41 @@ public final class KeyRing implements KeyPool.Listener {
         });
     }
 
-    /** Fills the pools of an empty store from configuration, e.g. {@code HOLYSHEEP_API_KEY}; else does nothing. */
-    public void seedIfEmpty(Map<EndpointId, List<ApiKey>> seeds) {
+    /**
+     * Makes the configured keys (e.g. {@code HOLYSHEEP_API_KEY}) each endpoint's keys: the configuration
+     * wins over the store. When every configured key of an endpoint is stored already, its stored keys
+     * stay as they are (with their state, and beside keys added with {@code sheepdog keys}); otherwise
+     * the configured keys replace them. An endpoint with no configured key keeps its stored keys.
+     */
+    public void useConfiguredKeys(Map<EndpointId, List<ApiKey>> configured) {
         synchronized (saving) {
             synchronized (guard) {
-                // With nothing to seed the store stays as it is: no write (and no fsync) on every start.
-                if (pools.values().stream().anyMatch(pool -> !pool.isEmpty()) || !unconfigured.isEmpty()
-                        || seeds.values().stream().allMatch(List::isEmpty)) {
+                Map<EndpointId, List<StoredKey>> replaced = new LinkedHashMap<>();
+                configured.forEach((endpoint, keys) -> {
+                    if (!keys.isEmpty()
+                            && !pool(endpoint).stored().stream().map(StoredKey::key).toList().containsAll(keys)) {
+                        replaced.put(endpoint, keys.stream().distinct()
+                                .map(key -> StoredKey.active(key, clock.instant())).toList());
+                    }
+                });
+                // With nothing new the store stays as it is: no write (and no fsync) on every start.
+                if (replaced.isEmpty()) {
                     return;
                 }
-                Map<EndpointId, List<StoredKey>> seeded = new LinkedHashMap<>();
-                seeds.forEach((endpoint, keys) -> seeded.put(endpoint,
-                        keys.stream().map(key -> StoredKey.active(key, clock.instant())).toList()));
-                seeded.forEach((endpoint, keys) -> pool(endpoint).reconcile(keys));
-                store.save(snapshot());
-                seeded.forEach((endpoint, keys) -> {
-                    if (!keys.isEmpty()) {
-                        LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint,
-                                keys.stream().map(key -> key.key().fingerprint()).toList());
+                Map<EndpointId, List<StoredKey>> all = snapshot();
+                replaced.forEach((endpoint, keys) -> {
+                    supersede(endpoint, keys);
+                    all.put(endpoint, keys);
+                });
+                save(all);
+                replaced.forEach((endpoint, keys) -> {
+                    List<StoredKey> before = pool(endpoint).stored();
+                    pool(endpoint).reconcile(keys);
+                    if (before.isEmpty()) {
+                        LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint, fingerprints(keys));
+                    } else {
+                        LOG.log(WARNING, "endpoint {0}: the configured keys {1} replace the stored keys {2}",
+                                endpoint, fingerprints(keys), fingerprints(before));
                     }
                 });
             }
@@ -135,9 +185,10 @@ public final class KeyRing implements KeyPool.Listener {
         synchronized (saving) {
             synchronized (guard) {
                 List<StoredKey> changed = change.apply(pool.stored());
+                supersede(endpoint, changed);
                 Map<EndpointId, List<StoredKey>> all = snapshot();
                 all.put(endpoint, changed);
-                store.save(all);
+                save(all);
                 pool.reconcile(changed);
                 saved = ++changes;
             }
@@ -164,7 +215,7 @@ public final class KeyRing implements KeyPool.Listener {
                 return; // a later snapshot, which includes this change, is already stored
             }
             try {
-                store.save(all);
+                save(all);
                 saved = version;
             } catch (KeyStoreException e) {
                 LOG.log(ERROR, "could not store the key change of endpoint {0}: {1}", pool.endpoint(), e.getMessage());
@@ -174,8 +225,39 @@ public final class KeyRing implements KeyPool.Listener {
 
     private Map<EndpointId, List<StoredKey>> snapshot() {
         Map<EndpointId, List<StoredKey>> all = new LinkedHashMap<>(unconfigured);
-        pools.forEach((endpoint, pool) -> all.put(endpoint, pool.stored()));
+        pools.forEach((endpoint, pool) -> {
+            if (!unconfigured.containsKey(endpoint)) {
+                all.put(endpoint, pool.stored());
+            }
+        });
         return all;
+    }
+
+    // Each pool's keys are recorded with its endpoint's base URL; keys kept aside keep the one they had.
+    private void save(Map<EndpointId, List<StoredKey>> all) {
+        Map<EndpointId, URI> urls = new LinkedHashMap<>();
+        all.keySet().forEach(endpoint -> {
+            URI url = pools.containsKey(endpoint) && !unconfigured.containsKey(endpoint) && baseUrls.containsKey(endpoint)
+                    ? baseUrls.get(endpoint) : recorded.get(endpoint);
+            if (url != null) {
+                urls.put(endpoint, url);
+            }
+        });
+        store.save(all, urls);
+    }
+
+    // Keys given to an endpoint at its base URL replace those kept aside for another one.
+    private void supersede(EndpointId endpoint, List<StoredKey> keys) {
+        List<StoredKey> aside = keys.isEmpty() || !pools.containsKey(endpoint) ? null : unconfigured.remove(endpoint);
+        if (aside != null) {
+            LOG.log(WARNING, "endpoint {0} now has keys for {1}: the keys {2} stored for {3} are removed", endpoint,
+                    baseUrls.get(endpoint), fingerprints(aside), recorded.get(endpoint));
+            recorded.remove(endpoint);
+        }
+    }
+
+    private static List<String> fingerprints(List<StoredKey> keys) {
+        return keys.stream().map(key -> key.key().fingerprint()).toList();
     }
 
     private void announce(KeyEvent event) {

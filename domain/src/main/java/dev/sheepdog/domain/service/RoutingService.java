@@ -21,6 +21,7 @@ import dev.sheepdog.domain.port.in.SetCanaryWeightUseCase;
 import dev.sheepdog.domain.port.in.ViewTrafficUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,9 @@ public final class RoutingService implements ViewTrafficUseCase, SetCanaryWeight
         EndpointRole role = state.roles().getOrDefault(endpoint.id(), EndpointRole.STANDBY);
         boolean hasCanary = state.withRole(EndpointRole.CANARY).isPresent();
         double share = switch (role) {
-            case PRIMARY -> hasCanary ? 1 - state.canaryWeight() : 1;
+            // In decimal: 1 - 0.7 in binary floating point is 0.30000000000000004, which an operator never set.
+            case PRIMARY -> hasCanary
+                    ? BigDecimal.ONE.subtract(BigDecimal.valueOf(state.canaryWeight())).doubleValue() : 1;
             case CANARY -> state.canaryWeight();
             default -> 0;
         };

@@ -2,11 +2,13 @@ package dev.sheepdog.domain.service;
 
 import static dev.sheepdog.domain.service.CompletionServiceTest.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ModelInfo;
+import dev.sheepdog.domain.model.ProviderException;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider;
 import dev.sheepdog.domain.port.out.Telemetry;
@@ -66,5 +68,15 @@ class CompletionServiceListModelsTest {
                 List.of(endpoint("holysheep", "openai"), endpoint("local", "simulator")), providers, Map.of(), Telemetry.NONE, Clock.systemUTC());
 
         assertThat(service.listModels()).containsExactly(new ModelInfo("sim-1", "sim"));
+    }
+
+    @Test
+    void answersTheProvidersFailureRatherThanNoModelsWhenNoEndpointCouldList() {
+        openai.willFailListingModels(CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "connection refused"));
+        CompletionService service = Gateways.completions(List.of(endpoint("holysheep", "openai")), providers,
+                Map.of(), Telemetry.NONE, Clock.systemUTC());
+
+        assertThatThrownBy(service::listModels).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE));
     }
 }

@@ -4,6 +4,7 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.KeyStore;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,12 @@ final class FailingKeyStore implements KeyStore {
     }
 
     @Override
-    public void save(Map<EndpointId, List<StoredKey>> keys) {
+    public Map<EndpointId, URI> baseUrls() {
+        return readable.baseUrls();
+    }
+
+    @Override
+    public void save(Map<EndpointId, List<StoredKey>> keys, Map<EndpointId, URI> baseUrls) {
         throw new KeyStoreException("the disk is full");
     }
 }

@@ -32,7 +32,7 @@ final class Gateways {
                 new Endpoints(endpoints).ids(), providers, telemetry);
         Map<EndpointId, List<ApiKey>> seeds = new LinkedHashMap<>();
         keys.forEach((endpoint, key) -> seeds.put(endpoint, List.of(key)));
-        ring.seedIfEmpty(seeds);
+        ring.useConfiguredKeys(seeds);
         return ring;
     }
 

@@ -40,7 +40,7 @@ class KeyServiceTest {
             KeyPolicy.DEFAULT, clock);
 
     KeyServiceTest() {
-        ring.seedIfEmpty(Map.of(ID, List.of(OLD)));
+        ring.useConfiguredKeys(Map.of(ID, List.of(OLD)));
     }
 
     @Test

@@ -121,7 +121,7 @@ class KeysInTrafficTest {
     private KeyRing ring(ApiKey... keys) {
         KeyRing ring = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, java.util.Set.of(HOLYSHEEP.id()),
                 Map.of(ScriptedCompletionProvider.NAME, provider), Telemetry.NONE);
-        ring.seedIfEmpty(Map.of(HOLYSHEEP.id(), List.of(keys)));
+        ring.useConfiguredKeys(Map.of(HOLYSHEEP.id(), List.of(keys)));
         return ring;
     }
 

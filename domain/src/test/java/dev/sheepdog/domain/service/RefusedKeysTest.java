@@ -158,7 +158,7 @@ class RefusedKeysTest {
     private KeyRing ring(ApiKey... keys) {
         KeyRing ring = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, Set.of(HOLYSHEEP.id()),
                 Map.of(ScriptedCompletionProvider.NAME, provider), telemetry);
-        ring.seedIfEmpty(Map.of(HOLYSHEEP.id(), List.of(keys)));
+        ring.useConfiguredKeys(Map.of(HOLYSHEEP.id(), List.of(keys)));
         return ring;
     }
 

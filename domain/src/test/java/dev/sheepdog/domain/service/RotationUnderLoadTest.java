@@ -58,7 +58,7 @@ class RotationUnderLoadTest {
 
     @Test
     void rotatingTwentyTimesUnderTwoHundredStreamsDropsNothing() throws Exception {
-        ring.seedIfEmpty(Map.of(HOLYSHEEP.id(), List.of(ApiKey.of("sk-rotation-0"))));
+        ring.useConfiguredKeys(Map.of(HOLYSHEEP.id(), List.of(ApiKey.of("sk-rotation-0"))));
         List<Future<List<CompletionEvent>>> streams = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int rotation = 1; rotation <= ROTATIONS; rotation++) {

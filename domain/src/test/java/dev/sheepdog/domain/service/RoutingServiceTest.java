@@ -138,6 +138,14 @@ class RoutingServiceTest {
     }
 
     @Test
+    void thePrimarysShareIsTheDecimalAnOperatorWouldWriteNotAFloatingPointRemainder() {
+        TrafficReport report = routing.setCanaryWeight(0.7, "alice");
+
+        assertThat(report.endpoints()).extracting(EndpointTraffic::role, EndpointTraffic::share)
+                .startsWith(tuple(EndpointRole.PRIMARY, 0.3), tuple(EndpointRole.CANARY, 0.7));
+    }
+
+    @Test
     void everyChangeIsADecisionInTheStoredStateInOrder() {
         routing.setCanaryWeight(0.2, "alice");
         routing.setCanaryPaused(true, "bob");

@@ -3,6 +3,8 @@ package dev.sheepdog.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ModelInfo;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,18 @@ class RoutesTest {
         HttpResponse<String> response = gateway.get("/v1/models");
 
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"object\":\"list\",\"data\":[]}"));
+    }
+
+    @Test
+    void anUnreachableProviderIsAnUpstreamErrorNotAnEmptyList() throws Exception {
+        gateway.models.failWith(CompletionFailure.of(FailureKind.UPSTREAM_UNAVAILABLE, "connection refused"));
+
+        HttpResponse<String> response = gateway.get("/v1/models");
+
+        assertThat(response.statusCode()).isBetween(502, 503);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
+                .isEqualTo("upstream_unavailable");
+        assertThat(JSON.readTree(response.body()).has("data")).isFalse();
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,7 +48,7 @@ final class DirectoryLock implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             HELD_IN_THIS_JVM.remove(real);
             throw e instanceof KeyStoreException refused ? refused
-                    : new KeyStoreException("cannot lock the data directory " + real + ": " + e, e);
+                    : new KeyStoreException("cannot lock the data directory " + real + ": " + why(e), e);
         }
     }
 
@@ -69,8 +72,18 @@ final class DirectoryLock implements AutoCloseable {
             Files.createDirectories(directory, OwnerOnly.directory(directory));
             return directory.toRealPath();
         } catch (IOException e) {
-            throw new KeyStoreException("cannot create the data directory " + directory + ": " + e, e);
+            throw new KeyStoreException("cannot create the data directory " + directory + ": " + why(e), e);
         }
+    }
+
+    // In the operator's words, not the JDK's class names: the start-up error is one line they act on.
+    private static String why(Exception e) {
+        return switch (e) {
+            case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
+            case AccessDeniedException denied -> "permission denied on " + denied.getFile();
+            case FileSystemException other when other.getReason() != null -> other.getFile() + ": " + other.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     private static boolean tryLock(FileChannel channel) throws IOException {

@@ -9,6 +9,7 @@ import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.support.files.AtomicFile;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /** The default {@link KeyStore}: {@code keys.json} in the data directory, replaced atomically, optionally encrypted. */
 public final class FileKeyStore implements KeyStore, AutoCloseable {
@@ -32,6 +34,8 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
     private final AtomicFile atomicFile;
     private boolean closed;
     private boolean plainOnDisk;
+    // Start-up reads the store more than once (to choose the endpoints, then to fill the pools): one INFO line.
+    private boolean loggedLoad;
     private KeyStoreException unreadable;
 
     /**
@@ -60,12 +64,23 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
 
     @Override
     public synchronized Map<EndpointId, List<StoredKey>> load() {
+        Map<EndpointId, List<StoredKey>> keys = content().keys();
+        log(loggedLoad ? "Read" : "Loaded", "from", keys);
+        loggedLoad = true;
+        return keys;
+    }
+
+    @Override
+    public synchronized Map<EndpointId, URI> baseUrls() {
+        return content().baseUrls();
+    }
+
+    private KeysDocument.Content content() {
         requireOpen();
         try {
-            Map<EndpointId, List<StoredKey>> keys = read();
+            KeysDocument.Content content = read();
             unreadable = null;
-            log("Loaded", "from", keys);
-            return keys;
+            return content;
         } catch (KeyStoreException e) {
             unreadable = e;
             throw e;
@@ -74,13 +89,16 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
 
     @Override
     public synchronized void save(Map<EndpointId, List<StoredKey>> keys) {
+        requireNotUnreadable();
+        save(keys, baseUrls());
+    }
+
+    @Override
+    public synchronized void save(Map<EndpointId, List<StoredKey>> keys, Map<EndpointId, URI> baseUrls) {
         requireNonNull(keys, "keys");
-        requireOpen();
-        if (unreadable != null) {
-            throw new KeyStoreException("will not overwrite the key store " + file + ", which could not be read; "
-                    + "restore it or move it away, then start Sheepdog again");
-        }
-        byte[] plain = KeysDocument.write(KeysDocument.toJson(keys));
+        requireNonNull(baseUrls, "baseUrls");
+        requireNotUnreadable();
+        byte[] plain = KeysDocument.write(KeysDocument.toJson(keys, baseUrls));
         byte[] content = cipher.map(sealer -> KeysDocument.write(sealer.seal(plain))).orElse(plain);
         try {
             atomicFile.write(content);
@@ -104,12 +122,12 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
         }
     }
 
-    private Map<EndpointId, List<StoredKey>> read() {
+    private KeysDocument.Content read() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException nothingSavedYet) {
-            return new LinkedHashMap<>();
+            return new KeysDocument.Content(new LinkedHashMap<>(), new LinkedHashMap<>());
         } catch (IOException e) {
             throw unreadable("it cannot be read (" + e + ")");
         }
@@ -140,6 +158,14 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
                 + "or move it away to start with no keys");
     }
 
+    private void requireNotUnreadable() {
+        requireOpen();
+        if (unreadable != null) {
+            throw new KeyStoreException("will not overwrite the key store " + file + ", which could not be read; "
+                    + "restore it or move it away, then start Sheepdog again");
+        }
+    }
+
     private void requireOpen() {
         if (closed) {
             throw new KeyStoreException("the key store " + file + " is closed");
@@ -148,7 +174,7 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
 
     private void log(String verb, String preposition, Map<EndpointId, List<StoredKey>> keys) {
         int count = keys.values().stream().mapToInt(List::size).sum();
-        LOG.info("{} {} keys of {} endpoints {} {}{}", verb, count, keys.size(), preposition, file,
+        LOG.atLevel("Read".equals(verb) ? Level.DEBUG : Level.INFO).log("{} {} keys of {} endpoints {} {}{}", verb, count, keys.size(), preposition, file,
                 cipher.isPresent() && !plainOnDisk ? " (encrypted)" : "");
         keys.forEach((endpoint, stored) -> LOG.debug("{}: {}", endpoint, stored));
     }

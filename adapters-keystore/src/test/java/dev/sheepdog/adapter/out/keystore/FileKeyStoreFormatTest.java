@@ -13,6 +13,7 @@ import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.support.files.DataFiles;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +30,14 @@ class FileKeyStoreFormatTest {
     @Test
     void writesAVersionedDocumentWithTheEndpointsAndTheirKeysInOrder() throws Exception {
         try (FileKeyStore store = new FileKeyStore(directory, Optional.empty())) {
-            store.save(sampleKeys());
+            store.save(sampleKeys(), Map.of(PRIMARY, URI.create("https://api.holysheep.ai/v1")));
         }
 
         JsonNode document = new ObjectMapper().readTree(DataFiles.bytes(KeyFiles.keysJson(directory)));
-        assertThat(document.get("version").intValue()).isEqualTo(1);
+        assertThat(document.get("version").intValue()).isEqualTo(2);
+        assertThat(document.get("base_urls").get("holysheep-primary").textValue())
+                .isEqualTo("https://api.holysheep.ai/v1");
+        assertThat(document.get("base_urls").has("holysheep-canary")).as("saved without a base URL").isFalse();
         assertThat(document.get("endpoints").properties()).extracting(Map.Entry::getKey)
                 .containsExactly("holysheep-primary", "holysheep-canary");
         JsonNode first = document.get("endpoints").get("holysheep-primary").get(0);
@@ -59,6 +63,21 @@ class FileKeyStoreFormatTest {
             assertSameKeys(store.load(), Map.of(PRIMARY, List.of(new StoredKey(ApiKey.of("sk-by-hand"),
                     KeyState.COOLING, Instant.parse("2026-01-31T12:00:00Z"), Optional.empty(), Optional.empty(),
                     Optional.of(Instant.parse("2026-01-31T12:05:00Z"))))));
+        }
+    }
+
+    @Test
+    void readsAVersion1FileFromBeforeBaseUrlsWereRecordedAsHavingNone() throws Exception {
+        DataFiles.write(KeyFiles.keysJson(directory), """
+                {"version": 1, "endpoints": {"holysheep-primary": [
+                  {"secret": "sk-old", "state": "active", "added_at": "2026-01-31T12:00:00Z"}]}}
+                """);
+
+        try (FileKeyStore store = new FileKeyStore(directory, Optional.empty())) {
+            assertThat(store.load().get(PRIMARY)).extracting(StoredKey::key).containsExactly(ApiKey.of("sk-old"));
+            assertThat(store.baseUrls()).isEmpty();
+            store.save(store.load(), Map.of(PRIMARY, URI.create("https://api.holysheep.ai/v1")));
+            assertThat(store.baseUrls()).containsEntry(PRIMARY, URI.create("https://api.holysheep.ai/v1"));
         }
     }
 

@@ -14,11 +14,19 @@ import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.domain.model.WindowSummary;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Scripted completions and events appear in Prometheus' text with the right names, labels and values. */
@@ -96,6 +104,36 @@ class MicrometerTelemetryTest {
                 + "shadow_outcome=\"completed\"} 1.0");
         assertThat(scrape).contains("sheepdog_shadow_ttft_ratio_count{shadow=\"shadow\"} 1");
         assertThat(scrape).contains("sheepdog_shadow_skipped_total{shadow=\"shadow\"} 1.0");
+        assertEveryMetricHasItsDocumentedType(scrape);
+    }
+
+    /** README.md's table of metrics says each one's Prometheus type; the scrape's {@code # TYPE} lines must agree. */
+    private static void assertEveryMetricHasItsDocumentedType(String scrape) {
+        Map<String, String> documented = new HashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `(sheepdog_[a-z_]+)[^`]*` \\| ([a-z]+) \\|").matcher(readme());
+        while (row.find()) {
+            documented.put(row.group(1).replaceFirst("_total$", ""), row.group(2));
+        }
+        Matcher type = Pattern.compile("(?m)^# TYPE (sheepdog_[a-z_]+) ([a-z]+)$").matcher(scrape);
+        int checked = 0;
+        while (type.find()) {
+            String name = type.group(1).replaceFirst("_total$", "");
+            if (name.endsWith("_max") && documented.containsKey(name.substring(0, name.length() - 4))) {
+                continue; // Micrometer's gauge of a histogram's largest recent value
+            }
+            assertThat(documented).as("README.md documents %s", name).containsKey(name);
+            assertThat(type.group(2)).as("the type of %s", name).isEqualTo(documented.get(name));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    private static String readme() {
+        try {
+            return Files.readString(Path.of("..", "README.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -3,10 +3,11 @@ package dev.sheepdog.domain.port.out;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Key storage: the provider keys of every endpoint, kept across restarts. */
+/** Key storage: the provider keys of every endpoint, and the base URL they were stored for, kept across restarts. */
 public interface KeyStore {
 
     /**
@@ -17,10 +18,24 @@ public interface KeyStore {
     Map<EndpointId, List<StoredKey>> load();
 
     /**
-     * Replaces everything stored with these keys. Atomic: whatever happens during the call, a later
-     * {@link #load()} returns either all of the previous content or all of this.
+     * The base URL each endpoint's keys were last saved for. An endpoint whose keys were saved
+     * without one (by a Sheepdog from before it was recorded) is absent.
+     *
+     * @throws KeyStoreException when what is stored cannot be read
+     */
+    Map<EndpointId, URI> baseUrls();
+
+    /**
+     * Replaces everything stored with these keys, each endpoint's recorded with the base URL given
+     * for it (none when absent). Atomic: whatever happens during the call, a later {@link #load()}
+     * and {@link #baseUrls()} return either all of the previous content or all of this.
      *
      * @throws KeyStoreException when the keys could not be stored; the previous content is then intact
      */
-    void save(Map<EndpointId, List<StoredKey>> keys);
+    void save(Map<EndpointId, List<StoredKey>> keys, Map<EndpointId, URI> baseUrls);
+
+    /** Replaces the keys as {@link #save(Map, Map)} does, keeping the base URL recorded for each endpoint. */
+    default void save(Map<EndpointId, List<StoredKey>> keys) {
+        save(keys, baseUrls());
+    }
 }

@@ -6,6 +6,7 @@ import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.StoredKey;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,6 +148,31 @@ public abstract class KeyStoreContract {
         }
 
         assertThat(saves).contains(store.load());
+    }
+
+    @Test
+    void recordsTheBaseUrlEachEndpointsKeysWereSavedForUntilTheNextProcess() throws Exception {
+        store.save(sampleKeys(), Map.of(PRIMARY, URI.create("https://api.holysheep.ai/v1")));
+
+        store = reopen(store);
+
+        assertSameKeys(store.load(), sampleKeys());
+        assertThat(store.baseUrls()).containsExactly(Map.entry(PRIMARY, URI.create("https://api.holysheep.ai/v1")));
+    }
+
+    @Test
+    void aSaveWithoutBaseUrlsKeepsTheOnesRecordedForTheEndpointsItKeeps() {
+        store.save(sampleKeys(), Map.of(PRIMARY, URI.create("https://a.example/v1"),
+                CANARY, URI.create("https://b.example/v1")));
+
+        store.save(Map.of(PRIMARY, List.of(StoredKey.active(ApiKey.of("sk-only"), ADDED))));
+
+        assertThat(store.baseUrls()).containsExactly(Map.entry(PRIMARY, URI.create("https://a.example/v1")));
+    }
+
+    @Test
+    void hasNoBaseUrlWhenNothingWasEverSaved() {
+        assertThat(store.baseUrls()).isEmpty();
     }
 
     /** Same endpoints, and per endpoint the same keys in the same order, compared field by field. */

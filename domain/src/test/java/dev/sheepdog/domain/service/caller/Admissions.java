@@ -57,7 +57,7 @@ final class Admissions {
                 Map.of(ScriptedCompletionProvider.NAME, provider);
         KeyRing keys = new KeyRing(new InMemoryKeyStore(), KeyPolicy.DEFAULT, clock, endpoints.ids(), providers,
                 Telemetry.NONE);
-        keys.seedIfEmpty(Map.of(endpoint.id(), List.of(ApiKey.of("sk-provider-key-0001"))));
+        keys.useConfiguredKeys(Map.of(endpoint.id(), List.of(ApiKey.of("sk-provider-key-0001"))));
         RoutingPlan plan = RoutingPlan.single(endpoint.id());
         RoutingState state = new RoutingState(new InMemoryRouteStore(), plan, endpoints.ids());
         CompletionService completions = new CompletionService(endpoints, providers, keys,
