@@ -87,6 +87,42 @@ class KeyPoolTest {
     }
 
     @Test
+    void aChainedRotationKeepsTheFirstKeyUntilTheProbationOfTheKeyThatReplacedItIsOver() {
+        KeyPool pool = pool(StoredKey.active(A, T0));
+        pool.reconcile(KeyChanges.rotate(pool.stored(), A.fingerprint(), B, T0));
+        Instant second = T0.plusSeconds(60);
+        pool.reconcile(KeyChanges.rotate(pool.stored(), B.fingerprint(), C, second));
+
+        pool.sweep(second);
+        assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(A, B, C);
+
+        pool.sweep(T0.plus(KeyPolicy.DEFAULT.probation()));
+        assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(B, C);
+        pool.sweep(second.plus(KeyPolicy.DEFAULT.probation()));
+        assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(C);
+        assertThat(events).extracting(KeyEvent::kind, KeyEvent::fingerprint).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.RETIRED, A.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.RETIRED, B.fingerprint()));
+    }
+
+    @Test
+    void aChainedRotationRollsBackOneStepAtATime() {
+        KeyPool pool = pool(StoredKey.active(A, T0));
+        pool.reconcile(KeyChanges.rotate(pool.stored(), A.fingerprint(), B, T0));
+        pool.reconcile(KeyChanges.rotate(pool.stored(), B.fingerprint(), C, T0.plusSeconds(60)));
+
+        leaseOf(pool, C, T0.plusSeconds(90)).refused(401, T0.plusSeconds(90));
+        leaseOf(pool, B, T0.plusSeconds(120)).refused(401, T0.plusSeconds(120));
+
+        assertThat(lease(pool, T0.plusSeconds(121)).key()).isEqualTo(A);
+        assertThat(events).extracting(KeyEvent::kind, KeyEvent::fingerprint).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.DISABLED, C.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.ROLLED_BACK, B.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.DISABLED, B.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.ROLLED_BACK, A.fingerprint()));
+    }
+
+    @Test
     void rollsBackToTheOldKeyWhenTheNewOneIsRefusedDuringItsProbation() {
         KeyPool pool = pool(StoredKey.active(A, T0));
         pool.reconcile(KeyChanges.rotate(pool.stored(), A.fingerprint(), B, T0));
