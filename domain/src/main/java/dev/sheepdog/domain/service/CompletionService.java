@@ -109,7 +109,7 @@ public final class CompletionService implements ListModelsUseCase {
     }
 
     private CompletionStream shadowAttempt(Endpoint shadow, CompletionRequest request, Telemetry reportTo) {
-        Optional<KeyLease> lease = keys.lease(shadow.id());
+        Optional<KeyLease> lease = keys.lease(shadow.id(), request.model());
         if (lease.isEmpty()) {
             return CompletionStream.failed(CompletionFailure.of(FailureKind.UPSTREAM_AUTH, "no usable shadow key"));
         }

@@ -114,7 +114,7 @@ final class FailoverStream implements CompletionStream {
                 endpointDone = false;
             }
             triesOnEndpoint++;
-            Optional<KeyLease> lease = keys.lease(endpoint.id());
+            Optional<KeyLease> lease = keys.lease(endpoint.id(), request.model());
             if (lease.isPresent()) {
                 return attempts.open(endpoint, lease.get(), request);
             }
@@ -133,11 +133,11 @@ final class FailoverStream implements CompletionStream {
     }
 
     private CompletionFailure noUsableKey() {
-        Optional<Instant> coolingEnds = keys.pool(endpoint.id()).coolingEnds();
+        Optional<Instant> coolingEnds = keys.pool(endpoint.id()).coolingEnds(request.model());
         if (coolingEnds.isPresent()) {
             Duration wait = Duration.between(clock.instant(), coolingEnds.get());
             return new CompletionFailure(FailureKind.RATE_LIMITED, "Every key of endpoint " + endpoint.id()
-                    + " is rate limited; retry after " + Math.max(1, wait.toSeconds()) + " s.", 429,
+                    + " is rate limited for this model; retry after " + Math.max(1, wait.toSeconds()) + " s.", 429,
                     Optional.empty(), Optional.of(wait.isNegative() ? Duration.ZERO : wait));
         }
         return CompletionFailure.of(FailureKind.UPSTREAM_AUTH,
