@@ -113,9 +113,12 @@ public final class CompletionService implements ListModelsUseCase {
         if (lease.isEmpty()) {
             return CompletionStream.failed(CompletionFailure.of(FailureKind.UPSTREAM_AUTH, "no usable shadow key"));
         }
-        return attempt(shadow, lease.get(), request, Traffic.SHADOW, record -> {
-            telemetry.completionEnded(record);
-            reportTo.completionEnded(record);
+        return attempt(shadow, lease.get(), request, Traffic.SHADOW, new ForwardingTelemetry(telemetry) {
+            @Override
+            public void completionEnded(CompletionRecord record) {
+                next.completionEnded(record);
+                reportTo.completionEnded(record);
+            }
         });
     }
 

@@ -94,8 +94,7 @@ class FailoverTest {
 
     @Test
     void anOpenCircuitFailsOverWithoutCountingAgainstAnyKey() throws InterruptedException {
-        provider.willAnswer(ScriptedStream.of(failed(new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE,
-                "circuit open", 0, Optional.of("circuit_open"), Optional.empty()))), ScriptedStream.answering("ok"));
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen())), ScriptedStream.answering("ok"));
 
         assertThat(drain(0)).last().isInstanceOf(CompletionEvent.End.class);
 
@@ -107,6 +106,17 @@ class FailoverTest {
                     assertThat(status.coolingUntil()).isEmpty();
                     assertThat(status.inFlight()).isZero();
                 }));
+    }
+
+    @Test
+    void anAttemptSkippedForAnOpenCircuitIsCountedAsSkippedNotAsAFailedCompletion() throws InterruptedException {
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen())), ScriptedStream.answering("ok"));
+
+        drain(0);
+
+        assertThat(telemetry.skippedAttempts()).containsExactly(PRIMARY.id());
+        assertThat(telemetry.completions()).extracting(CompletionRecord::endpoint, CompletionRecord::outcome)
+                .containsExactly(tuple(CANARY.id(), CompletionOutcome.COMPLETED));
     }
 
     @Test
@@ -143,6 +153,11 @@ class FailoverTest {
 
     private List<EndpointId> openedOn() {
         return provider.openings().stream().map(Opening::endpoint).map(Endpoint::id).toList();
+    }
+
+    private static CompletionFailure circuitOpen() {
+        return new CompletionFailure(FailureKind.CIRCUIT_OPEN, "circuit open", 0, Optional.of("circuit_open"),
+                Optional.of(java.time.Duration.ofSeconds(30)));
     }
 
     private static boolean isFailure(CompletionEvent event, FailureKind kind) {
