@@ -69,6 +69,16 @@ final class EndpointCircuit {
         };
     }
 
+    /**
+     * Half opens an open circuit now, before its open time is over, so its trial calls go through:
+     * for a request that found every endpoint's circuit open. A half-open circuit keeps its trials.
+     */
+    synchronized void halfOpenEarly() {
+        if (breaker.getState() == CircuitBreaker.State.OPEN) {
+            breaker.transitionToHalfOpenState();
+        }
+    }
+
     /** The failure of a call the breaker refused: never sent, retryable, so the domain fails over without a network call. */
     CompletionFailure refusal() {
         if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
