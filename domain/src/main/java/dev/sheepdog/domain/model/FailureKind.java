@@ -15,8 +15,10 @@ public enum FailureKind {
     INSUFFICIENT_BALANCE(true),
     /** The provider, or every key of the endpoint, is rate limited (429). */
     RATE_LIMITED(true),
-    /** The provider answered 5xx, refused the connection, or its circuit is open. */
+    /** The provider answered 5xx or refused the connection. */
     UPSTREAM_UNAVAILABLE(true),
+    /** The endpoint's circuit is open: the attempt was skipped, never sent to the provider. */
+    CIRCUIT_OPEN(true),
     /** Connecting to the provider took longer than its deadline. */
     CONNECT_TIMEOUT(true),
     /** No token arrived within the first-token deadline. */

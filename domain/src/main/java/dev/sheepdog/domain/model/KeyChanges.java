@@ -25,7 +25,11 @@ public final class KeyChanges {
         return changed;
     }
 
-    /** The new key takes new requests; the old one retires, and stays a roll-back target during the probation. */
+    /**
+     * The new key takes new requests; the old one retires, and stays a roll-back target during the
+     * probation. An old key still in its own probation keeps the key it replaced, so a chained
+     * rotation (A to B, then B to C) keeps A until B's probation is over, as for a single one.
+     */
     public static List<StoredKey> rotate(List<StoredKey> keys, String oldFingerprint, ApiKey newKey, Instant now) {
         StoredKey old = find(keys, oldFingerprint);
         if (old.state() == KeyState.RETIRING) {
@@ -35,7 +39,7 @@ public final class KeyChanges {
         boolean oldCanComeBack = old.state() != KeyState.DISABLED;
         List<StoredKey> changed = new ArrayList<>();
         for (StoredKey key : keys) {
-            changed.add(key == old ? new StoredKey(old.key(), KeyState.RETIRING, old.addedAt(), Optional.empty(),
+            changed.add(key == old ? new StoredKey(old.key(), KeyState.RETIRING, old.addedAt(), old.replaces(),
                     Optional.of(now), Optional.empty()) : key);
         }
         changed.add(new StoredKey(newKey, KeyState.ACTIVE, now,

@@ -13,16 +13,18 @@ public final class KeyLease {
 
     private final KeyPool pool;
     private final PooledKey pooled;
+    private final String model;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    KeyLease(KeyPool pool, PooledKey pooled) {
+    KeyLease(KeyPool pool, PooledKey pooled, String model) {
         this.pool = pool;
         this.pooled = pooled;
+        this.model = model;
     }
 
     /** A lease on no key, for an endpoint that needs none. */
     public static KeyLease none() {
-        return new KeyLease(null, null);
+        return new KeyLease(null, null, "");
     }
 
     public ApiKey key() {
@@ -40,10 +42,13 @@ public final class KeyLease {
         }
     }
 
-    /** The provider rate limited the key (429): it rests for the wait the provider asked, or the default. */
+    /**
+     * The provider rate limited the key (429) for the model it was leased for: the key rests for
+     * that model, for the wait the provider asked or the default, and still takes other models.
+     */
     public void rateLimited(Optional<Duration> wait, Instant now) {
         if (pool != null) {
-            pool.rateLimited(pooled, wait, now);
+            pool.rateLimited(pooled, model, wait, now);
         }
     }
 

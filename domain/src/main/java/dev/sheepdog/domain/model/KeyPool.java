@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The keys of one endpoint. New requests take the active keys in turn; traffic cools a rate-limited
- * key and disables a refused one; a retiring key leaves once its last stream is over and the key
+ * The keys of one endpoint. New requests take the active keys in turn; traffic rests a key for the
+ * model it was rate-limited on, and disables a refused key; a retiring key leaves once its last stream is over and the key
  * that replaced it has passed its probation, or when its grace runs out.
  */
 public final class KeyPool {
@@ -44,17 +44,22 @@ public final class KeyPool {
         return endpoint;
     }
 
-    /** The next active key, in turn; empty when none takes requests now. */
+    /** The next active key, in turn, for a call not tied to a model (listing the models). */
     public Optional<KeyLease> lease(Instant now) {
+        return lease(now, "");
+    }
+
+    /** The next active key that does not rest for the model, in turn; empty when none takes it now. */
+    public Optional<KeyLease> lease(Instant now, String model) {
         synchronized (guard) {
             for (int i = 0; i < keys.size(); i++) {
                 PooledKey candidate = keys.get((cursor + i) % keys.size());
-                if (candidate.takesRequests(now)) {
+                if (candidate.takesRequests(now, model)) {
                     cursor = (cursor + i + 1) % keys.size();
                     candidate.inFlight++;
                     candidate.requests++;
                     candidate.lastUsed = now;
-                    return Optional.of(new KeyLease(this, candidate));
+                    return Optional.of(new KeyLease(this, candidate, model));
                 }
             }
             return Optional.empty();
@@ -68,11 +73,10 @@ public final class KeyPool {
         }
     }
 
-    /** When the first cooling key may take requests again, if any key is cooling. */
-    public Optional<Instant> coolingEnds() {
+    /** When the first key resting for the model may take it again, if any key rests for it. */
+    public Optional<Instant> coolingEnds(String model) {
         synchronized (guard) {
-            return keys.stream().filter(key -> key.state == KeyState.COOLING).map(key -> key.coolingUntil)
-                    .min(Comparator.naturalOrder());
+            return keys.stream().flatMap(key -> key.coolingEnd(model).stream()).min(Comparator.naturalOrder());
         }
     }
 
@@ -132,17 +136,17 @@ public final class KeyPool {
         notify(events);
     }
 
-    void rateLimited(PooledKey key, Optional<Duration> wait, Instant now) {
+    void rateLimited(PooledKey key, String model, Optional<Duration> wait, Instant now) {
         KeyEvent event;
         synchronized (guard) {
-            if (key.state != KeyState.ACTIVE || !keys.contains(key)) {
+            Instant end = now.plus(wait.orElse(policy.defaultCooldown()));
+            if (key.state != KeyState.ACTIVE || !keys.contains(key) || !key.cooldowns.rest(model, end, now)) {
                 return;
             }
-            key.state = KeyState.COOLING;
-            key.coolingUntil = now.plus(wait.orElse(policy.defaultCooldown()));
-            key.lastError = "rate limited by the provider (HTTP 429) at " + now;
+            String shown = model.isEmpty() ? "" : " for model " + ModelCooldowns.printable(model);
+            key.lastError = "rate limited by the provider (HTTP 429)" + shown + " at " + now;
             event = new KeyEvent(KeyEvent.Kind.COOLING, endpoint, key.key.fingerprint(),
-                    "resting until " + key.coolingUntil);
+                    "resting" + shown + " until " + end);
         }
         notify(List.of(event));
     }

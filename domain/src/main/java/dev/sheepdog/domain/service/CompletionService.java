@@ -85,7 +85,8 @@ public final class CompletionService implements ListModelsUseCase {
             }
         };
         return new FailoverStream(request, route.attempts(),
-                (endpoint, lease, attempted) -> attempt(endpoint, lease, attempted, Traffic.LIVE, live), keys, clock,
+                (endpoint, lease, attempted, trial) -> attempt(endpoint, lease, attempted, trial, Traffic.LIVE, live),
+                keys, clock,
                 () -> pair.ifPresent(ShadowMirror.ShadowPair::liveEnded));
     }
 
@@ -111,22 +112,27 @@ public final class CompletionService implements ListModelsUseCase {
         return List.copyOf(byId.values());
     }
 
-    private CompletionStream attempt(Endpoint endpoint, KeyLease lease, CompletionRequest request, Traffic traffic,
-                                     Telemetry reportTo) {
+    private CompletionStream attempt(Endpoint endpoint, KeyLease lease, CompletionRequest request, boolean trial,
+                                     Traffic traffic, Telemetry reportTo) {
         Instant started = clock.instant();
-        CompletionStream opened = providers.get(endpoint.provider()).open(endpoint, lease.key(), request);
+        CompletionProvider provider = providers.get(endpoint.provider());
+        CompletionStream opened = trial ? provider.openTrial(endpoint, lease.key(), request)
+                : provider.open(endpoint, lease.key(), request);
         return new ObservedStream(new KeyedStream(opened, endpoint, lease, keys, clock), endpoint.id(), traffic,
                 request, reportTo, clock, started);
     }
 
     private CompletionStream shadowAttempt(Endpoint shadow, CompletionRequest request, Telemetry reportTo) {
-        Optional<KeyLease> lease = keys.lease(shadow.id());
+        Optional<KeyLease> lease = keys.lease(shadow.id(), request.model());
         if (lease.isEmpty()) {
             return CompletionStream.failed(CompletionFailure.of(FailureKind.UPSTREAM_AUTH, "no usable shadow key"));
         }
-        return attempt(shadow, lease.get(), request, Traffic.SHADOW, record -> {
-            telemetry.completionEnded(record);
-            reportTo.completionEnded(record);
+        return attempt(shadow, lease.get(), request, false, Traffic.SHADOW, new ForwardingTelemetry(telemetry) {
+            @Override
+            public void completionEnded(CompletionRecord record) {
+                next.completionEnded(record);
+                reportTo.completionEnded(record);
+            }
         });
     }
 

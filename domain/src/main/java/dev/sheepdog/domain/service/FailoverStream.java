@@ -21,10 +21,10 @@ import java.util.Optional;
  */
 final class FailoverStream implements CompletionStream {
 
-    /** Opens one attempt: a provider stream on an endpoint with a leased key. */
+    /** Opens one attempt: a provider stream on an endpoint with a leased key, or a half-open trial of its circuit. */
     @FunctionalInterface
     interface Attempts {
-        CompletionStream open(Endpoint endpoint, KeyLease lease, CompletionRequest request);
+        CompletionStream open(Endpoint endpoint, KeyLease lease, CompletionRequest request, boolean trial);
     }
 
     private final CompletionRequest request;
@@ -34,6 +34,7 @@ final class FailoverStream implements CompletionStream {
     private final Clock clock;
     private final Runnable onEnd;
     private final Instant giveUpAt;
+    private final SkippedEndpoints skipped = new SkippedEndpoints();
     private Endpoint endpoint;
     private int triesOnEndpoint;
     private boolean endpointDone;
@@ -74,6 +75,7 @@ final class FailoverStream implements CompletionStream {
             CompletionEvent event = next.get();
             if (!started && event instanceof CompletionEvent.Failed failed && failed.failure().retryable()) {
                 lastFailure = failed.failure();
+                skipped.failed(endpoint, lastFailure, clock.instant());
                 current.close();
                 current = null;
                 continue;
@@ -106,21 +108,37 @@ final class FailoverStream implements CompletionStream {
     private CompletionStream openNext() {
         while (true) {
             if (endpoint == null || !retrySameEndpoint()) {
-                if (!route.hasNext() || !clock.instant().isBefore(giveUpAt)) {
+                if (!clock.instant().isBefore(giveUpAt)) {
                     return null;
+                }
+                if (!route.hasNext()) {
+                    return trial();
                 }
                 endpoint = route.next();
                 triesOnEndpoint = 0;
                 endpointDone = false;
             }
             triesOnEndpoint++;
-            Optional<KeyLease> lease = keys.lease(endpoint.id());
+            Optional<KeyLease> lease = keys.lease(endpoint.id(), request.model());
             if (lease.isPresent()) {
-                return attempts.open(endpoint, lease.get(), request);
+                return attempts.open(endpoint, lease.get(), request, false);
             }
             lastFailure = noUsableKey();
+            skipped.noKey();
             endpointDone = true;
         }
+    }
+
+    // Every endpoint was skipped for its open circuit: the one open longest is tried once, half open.
+    private CompletionStream trial() {
+        Optional<Endpoint> trial = skipped.trial();
+        Optional<KeyLease> lease = trial.flatMap(candidate -> keys.lease(candidate.id(), request.model()));
+        if (lease.isEmpty()) {
+            return null;
+        }
+        endpoint = trial.get();
+        endpointDone = true;
+        return attempts.open(endpoint, lease.get(), request, true);
     }
 
     // A refused, rate-limited or out-of-balance key is the key's problem: another key of the same endpoint may do.
@@ -133,11 +151,11 @@ final class FailoverStream implements CompletionStream {
     }
 
     private CompletionFailure noUsableKey() {
-        Optional<Instant> coolingEnds = keys.pool(endpoint.id()).coolingEnds();
+        Optional<Instant> coolingEnds = keys.pool(endpoint.id()).coolingEnds(request.model());
         if (coolingEnds.isPresent()) {
             Duration wait = Duration.between(clock.instant(), coolingEnds.get());
             return new CompletionFailure(FailureKind.RATE_LIMITED, "Every key of endpoint " + endpoint.id()
-                    + " is rate limited; retry after " + Math.max(1, wait.toSeconds()) + " s.", 429,
+                    + " is rate limited for this model; retry after " + Math.max(1, wait.toSeconds()) + " s.", 429,
                     Optional.empty(), Optional.of(wait.isNegative() ? Duration.ZERO : wait));
         }
         return CompletionFailure.of(FailureKind.UPSTREAM_AUTH,

@@ -43,6 +43,11 @@ abstract class ForwardingTelemetry implements Telemetry {
     }
 
     @Override
+    public void attemptSkipped(EndpointId endpoint) {
+        next.attemptSkipped(endpoint);
+    }
+
+    @Override
     public void keyEvent(KeyEvent event) {
         next.keyEvent(event);
     }

@@ -30,8 +30,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The key pools of every endpoint, kept in the key store. An operator's change is stored before
- * the pool applies it; what traffic changes (a refused key, a rate-limited one) is stored after,
- * and reported to the telemetry.
+ * the pool applies it; what traffic changes (a refused key, a retired one) is stored after, and
+ * reported to the telemetry with a key's rests for rate-limited models, which are not stored.
  */
 public final class KeyRing implements KeyPool.Listener {
 
@@ -140,13 +140,21 @@ public final class KeyRing implements KeyPool.Listener {
         }
     }
 
-    /** A key for one request to the endpoint: {@link KeyLease#none()} when it has no keys; empty when none is usable now. */
+    /** A key for a call not tied to a model (listing the models); see {@link #lease(EndpointId, String)}. */
     public Optional<KeyLease> lease(EndpointId endpoint) {
+        return lease(endpoint, "");
+    }
+
+    /**
+     * A key for one request for the model to the endpoint: {@link KeyLease#none()} when it has no
+     * keys; empty when none is usable for that model now.
+     */
+    public Optional<KeyLease> lease(EndpointId endpoint, String model) {
         KeyPool pool = pools.get(endpoint);
         if (pool == null || pool.isEmpty()) {
             return Optional.of(KeyLease.none());
         }
-        return pool.lease(clock.instant());
+        return pool.lease(clock.instant(), model);
     }
 
     /**
@@ -204,6 +212,9 @@ public final class KeyRing implements KeyPool.Listener {
     @Override
     public void changed(KeyPool pool, List<KeyEvent> events) {
         events.forEach(this::announce);
+        if (events.stream().allMatch(event -> event.kind() == KeyEvent.Kind.COOLING)) {
+            return; // a key's rest for a model is not stored: nothing to write
+        }
         Map<EndpointId, List<StoredKey>> all;
         long version;
         synchronized (guard) {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Passes a provider's stream through unchanged while watching it, and reports the completion to
  * telemetry exactly once: at its terminal event, or when it is closed early because the client
- * left, with the tokens delivered until then.
+ * left, with the tokens delivered until then. An attempt skipped for an open circuit was never
+ * sent: it is reported as skipped, not as a completion.
  */
 final class ObservedStream implements CompletionStream {
 
@@ -77,9 +78,18 @@ final class ObservedStream implements CompletionStream {
             }
             case CompletionEvent.UsageReport report -> usage = report.usage();
             case CompletionEvent.End end -> report(CompletionOutcome.COMPLETED, Optional.empty());
+            case CompletionEvent.Failed failed when failed.failure().kind() == FailureKind.CIRCUIT_OPEN
+                    && firstChunk == null -> skipped();
             case CompletionEvent.Failed failed -> report(
                     failed.failure().kind() == FailureKind.CANCELLED ? CompletionOutcome.CANCELLED
                             : CompletionOutcome.FAILED, Optional.of(failed.failure().kind()));
+        }
+    }
+
+    // Nothing was sent: no completion to count, and nothing for the endpoint's error rate.
+    private void skipped() {
+        if (reported.compareAndSet(false, true)) {
+            telemetry.attemptSkipped(endpoint);
         }
     }
 

@@ -44,8 +44,36 @@ class KeyPoolTest {
         lease(pool, T0).rateLimited(Optional.empty(), T0);
 
         assertThat(pool.lease(T0.plus(KeyPolicy.DEFAULT.defaultCooldown()).minusMillis(1))).isEmpty();
-        assertThat(pool.coolingEnds()).contains(T0.plus(KeyPolicy.DEFAULT.defaultCooldown()));
+        assertThat(pool.coolingEnds("")).contains(T0.plus(KeyPolicy.DEFAULT.defaultCooldown()));
         assertThat(pool.lease(T0.plus(KeyPolicy.DEFAULT.defaultCooldown()))).isPresent();
+    }
+
+    @Test
+    void aKeyRateLimitedForOneModelRestsForThatModelOnly() {
+        KeyPool pool = pool(StoredKey.active(A, T0));
+        pool.lease(T0, "gpt-4.1").orElseThrow().rateLimited(Optional.of(Duration.ofSeconds(20)), T0);
+
+        assertThat(pool.lease(T0.plusSeconds(1), "gpt-4.1")).isEmpty();
+        assertThat(pool.lease(T0.plusSeconds(1), "deepseek-v3.2")).get().extracting(KeyLease::key).isEqualTo(A);
+        assertThat(pool.coolingEnds("gpt-4.1")).contains(T0.plusSeconds(20));
+        assertThat(pool.coolingEnds("deepseek-v3.2")).isEmpty();
+        assertThat(pool.statuses().getFirst()).satisfies(status -> {
+            assertThat(status.state()).isEqualTo(KeyState.COOLING);
+            assertThat(status.coolingModels()).containsExactly(java.util.Map.entry("gpt-4.1", T0.plusSeconds(20)));
+            assertThat(status.lastError()).get().asString().contains("HTTP 429", "gpt-4.1");
+        });
+        assertThat(pool.stored().getFirst().state()).as("a rest is not stored").isEqualTo(KeyState.ACTIVE);
+        assertThat(pool.lease(T0.plusSeconds(20), "gpt-4.1")).isPresent();
+    }
+
+    @Test
+    void aModelNameInAKeyEventCannotBreakALogLine() {
+        KeyPool pool = pool(StoredKey.active(A, T0));
+        pool.lease(T0, "gpt\nFAKE LINE").orElseThrow().rateLimited(Optional.empty(), T0);
+        pool.lease(T0, "gpt\u2028x\r").orElseThrow().rateLimited(Optional.empty(), T0);
+
+        assertThat(events).extracting(KeyEvent::detail).allSatisfy(detail -> assertThat(detail)
+                .doesNotContain("\n", "\r", "\u2028").contains("gpt?"));
     }
 
     @Test
@@ -84,6 +112,42 @@ class KeyPoolTest {
 
         pool.sweep(T0.plus(KeyPolicy.DEFAULT.probation()));
         assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(B);
+    }
+
+    @Test
+    void aChainedRotationKeepsTheFirstKeyUntilTheProbationOfTheKeyThatReplacedItIsOver() {
+        KeyPool pool = pool(StoredKey.active(A, T0));
+        pool.reconcile(KeyChanges.rotate(pool.stored(), A.fingerprint(), B, T0));
+        Instant second = T0.plusSeconds(60);
+        pool.reconcile(KeyChanges.rotate(pool.stored(), B.fingerprint(), C, second));
+
+        pool.sweep(second);
+        assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(A, B, C);
+
+        pool.sweep(T0.plus(KeyPolicy.DEFAULT.probation()));
+        assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(B, C);
+        pool.sweep(second.plus(KeyPolicy.DEFAULT.probation()));
+        assertThat(pool.stored()).extracting(StoredKey::key).containsExactly(C);
+        assertThat(events).extracting(KeyEvent::kind, KeyEvent::fingerprint).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.RETIRED, A.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.RETIRED, B.fingerprint()));
+    }
+
+    @Test
+    void aChainedRotationRollsBackOneStepAtATime() {
+        KeyPool pool = pool(StoredKey.active(A, T0));
+        pool.reconcile(KeyChanges.rotate(pool.stored(), A.fingerprint(), B, T0));
+        pool.reconcile(KeyChanges.rotate(pool.stored(), B.fingerprint(), C, T0.plusSeconds(60)));
+
+        leaseOf(pool, C, T0.plusSeconds(90)).refused(401, T0.plusSeconds(90));
+        leaseOf(pool, B, T0.plusSeconds(120)).refused(401, T0.plusSeconds(120));
+
+        assertThat(lease(pool, T0.plusSeconds(121)).key()).isEqualTo(A);
+        assertThat(events).extracting(KeyEvent::kind, KeyEvent::fingerprint).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.DISABLED, C.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.ROLLED_BACK, B.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.DISABLED, B.fingerprint()),
+                org.assertj.core.groups.Tuple.tuple(KeyEvent.Kind.ROLLED_BACK, A.fingerprint()));
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.sheepdog.domain.port.out.RecordingTelemetry;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider;
 import dev.sheepdog.domain.port.out.ScriptedCompletionProvider.Opening;
 import dev.sheepdog.domain.port.out.ScriptedStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,8 +95,7 @@ class FailoverTest {
 
     @Test
     void anOpenCircuitFailsOverWithoutCountingAgainstAnyKey() throws InterruptedException {
-        provider.willAnswer(ScriptedStream.of(failed(new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE,
-                "circuit open", 0, Optional.of("circuit_open"), Optional.empty()))), ScriptedStream.answering("ok"));
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen())), ScriptedStream.answering("ok"));
 
         assertThat(drain(0)).last().isInstanceOf(CompletionEvent.End.class);
 
@@ -107,6 +107,50 @@ class FailoverTest {
                     assertThat(status.coolingUntil()).isEmpty();
                     assertThat(status.inFlight()).isZero();
                 }));
+    }
+
+    @Test
+    void anAttemptSkippedForAnOpenCircuitIsCountedAsSkippedNotAsAFailedCompletion() throws InterruptedException {
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen())), ScriptedStream.answering("ok"));
+
+        drain(0);
+
+        assertThat(telemetry.skippedAttempts()).containsExactly(PRIMARY.id());
+        assertThat(telemetry.completions()).extracting(CompletionRecord::endpoint, CompletionRecord::outcome)
+                .containsExactly(tuple(CANARY.id(), CompletionOutcome.COMPLETED));
+    }
+
+    @Test
+    void whenEveryCircuitIsOpenTheEndpointOpenLongestGetsAHalfOpenTrial() throws InterruptedException {
+        // The canary's circuit opened 25 s ago, the primary's 10 s ago: the canary has been open longest.
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen(Duration.ofSeconds(20)))),
+                ScriptedStream.of(failed(circuitOpen(Duration.ofSeconds(5)))), ScriptedStream.answering("recovered"));
+
+        assertThat(drain(0)).last().isInstanceOf(CompletionEvent.End.class);
+
+        assertThat(openedOn()).containsExactly(PRIMARY.id(), CANARY.id(), CANARY.id());
+        assertThat(provider.trials()).extracting(Endpoint::id).containsExactly(CANARY.id());
+        assertThat(telemetry.skippedAttempts()).containsExactly(PRIMARY.id(), CANARY.id());
+    }
+
+    @Test
+    void aFailedTrialEndsTheRequestWithoutAnotherOne() throws InterruptedException {
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen(Duration.ofSeconds(5)))),
+                ScriptedStream.of(failed(circuitOpen(Duration.ofSeconds(20)))),
+                ScriptedStream.of(failed(FailureKind.UPSTREAM_UNAVAILABLE)));
+
+        assertThat(drain(0)).singleElement().matches(event -> isFailure(event, FailureKind.UPSTREAM_UNAVAILABLE));
+        assertThat(openedOn()).containsExactly(PRIMARY.id(), CANARY.id(), PRIMARY.id());
+        assertThat(provider.trials()).extracting(Endpoint::id).containsExactly(PRIMARY.id());
+    }
+
+    @Test
+    void noTrialWhenAnEndpointWasReallyTriedAndFailed() throws InterruptedException {
+        provider.willAnswer(ScriptedStream.of(failed(circuitOpen())), ScriptedStream.of(failed(FailureKind.CONNECT_TIMEOUT)));
+
+        assertThat(drain(0)).singleElement().matches(event -> isFailure(event, FailureKind.CONNECT_TIMEOUT));
+        assertThat(openedOn()).containsExactly(PRIMARY.id(), CANARY.id());
+        assertThat(provider.trials()).isEmpty();
     }
 
     @Test
@@ -143,6 +187,16 @@ class FailoverTest {
 
     private List<EndpointId> openedOn() {
         return provider.openings().stream().map(Opening::endpoint).map(Endpoint::id).toList();
+    }
+
+    private static CompletionFailure circuitOpen() {
+        return circuitOpen(Duration.ofSeconds(30));
+    }
+
+    /** An open circuit's refusal; with the default policy (open 30 s) it opened 30 s minus the wait ago. */
+    private static CompletionFailure circuitOpen(Duration wait) {
+        return new CompletionFailure(FailureKind.CIRCUIT_OPEN, "circuit open", 0, Optional.of("circuit_open"),
+                Optional.of(wait));
     }
 
     private static boolean isFailure(CompletionEvent event, FailureKind kind) {

@@ -65,6 +65,20 @@ class KeysInTrafficTest {
     }
 
     @Test
+    void aKeyRateLimitedForOneModelStillServesTheOthers() throws InterruptedException {
+        KeyRing ring = ring(A);
+        provider.willAnswer(ScriptedStream.of(failed(rateLimited(Duration.ofSeconds(20)))));
+        drain(ring, "gpt-4.1");
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(drain(ring, "deepseek-v3.2")).last().isInstanceOf(CompletionEvent.End.class);
+        assertThat(drain(ring, "gpt-4.1").getLast()).isInstanceOfSatisfying(CompletionEvent.Failed.class,
+                failed -> assertThat(failed.failure().retryAfter()).contains(Duration.ofSeconds(15)));
+        assertThat(provider.openings()).extracting(opening -> opening.request().model())
+                .containsExactly("gpt-4.1", "deepseek-v3.2");
+    }
+
+    @Test
     void whenEveryKeyIsCoolingTheClientIsToldHowLongToWait() throws InterruptedException {
         KeyRing ring = ring(A);
         provider.willAnswer(ScriptedStream.of(failed(rateLimited(Duration.ofSeconds(20)))));
@@ -113,9 +127,13 @@ class KeysInTrafficTest {
     }
 
     private List<CompletionEvent> drain(KeyRing ring) throws InterruptedException {
+        return drain(ring, "deepseek-v3.2");
+    }
+
+    private List<CompletionEvent> drain(KeyRing ring, String model) throws InterruptedException {
         CompletionService service = Gateways.completions(List.of(HOLYSHEEP),
                 Map.of(ScriptedCompletionProvider.NAME, provider), ring, Telemetry.NONE, clock);
-        return CompletionProviderContract.drain(service.stream(Requests.ask("deepseek-v3.2", "Hi"), CALLER));
+        return CompletionProviderContract.drain(service.stream(Requests.ask(model, "Hi"), CALLER));
     }
 
     private KeyRing ring(ApiKey... keys) {

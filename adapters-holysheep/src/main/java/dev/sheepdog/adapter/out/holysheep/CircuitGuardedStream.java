@@ -70,6 +70,8 @@ final class CircuitGuardedStream implements CompletionStream {
     static boolean saysEndpointIsUnhealthy(FailureKind kind) {
         return switch (kind) {
             case INVALID_REQUEST, MODEL_NOT_FOUND, UPSTREAM_AUTH, INSUFFICIENT_BALANCE, RATE_LIMITED, CANCELLED -> false;
+            // Another breaker's refusal (a call that was never sent) says nothing about this endpoint.
+            case CIRCUIT_OPEN -> false;
             // The caller's own limits, or a refusal of its request: nothing to do with the endpoint's health.
             case REQUEST_REFUSED, MODEL_NOT_ALLOWED, REQUESTS_PER_MINUTE, TOKENS_PER_MINUTE, TOO_MANY_STREAMS,
                  BUDGET_EXCEEDED -> false;

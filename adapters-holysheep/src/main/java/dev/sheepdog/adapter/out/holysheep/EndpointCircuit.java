@@ -69,17 +69,27 @@ final class EndpointCircuit {
         };
     }
 
-    /** The failure of a call the breaker refused: retryable, so the domain fails over without a network call. */
+    /**
+     * Half opens an open circuit now, before its open time is over, so its trial calls go through:
+     * for a request that found every endpoint's circuit open. A half-open circuit keeps its trials.
+     */
+    synchronized void halfOpenEarly() {
+        if (breaker.getState() == CircuitBreaker.State.OPEN) {
+            breaker.transitionToHalfOpenState();
+        }
+    }
+
+    /** The failure of a call the breaker refused: never sent, retryable, so the domain fails over without a network call. */
     CompletionFailure refusal() {
         if (breaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-            return new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE, "The circuit of endpoint " + id
+            return new CompletionFailure(FailureKind.CIRCUIT_OPEN, "The circuit of endpoint " + id
                     + " is half open and its trial calls are under way; it is tried again when they end.",
                     0, Optional.of(CODE), Optional.empty());
         }
         Duration wait = Duration.between(clock.instant(), openUntil);
         wait = wait.isNegative() ? Duration.ZERO : wait;
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE, "The circuit of endpoint " + id
+        return new CompletionFailure(FailureKind.CIRCUIT_OPEN, "The circuit of endpoint " + id
                 + " is open after repeated failures; it is tried again in " + seconds + " s.",
                 0, Optional.of(CODE), Optional.of(wait));
     }

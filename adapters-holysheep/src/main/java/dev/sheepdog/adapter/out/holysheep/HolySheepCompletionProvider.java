@@ -74,6 +74,13 @@ public final class HolySheepCompletionProvider implements CompletionProvider {
         }
     }
 
+    /** Lets the call through an open circuit as a half-open trial, before its open time is over. */
+    @Override
+    public CompletionStream openTrial(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        circuits.of(endpoint).halfOpenEarly();
+        return open(endpoint, key, request);
+    }
+
     @Override
     public CircuitState circuitState(Endpoint endpoint) {
         return circuits.state(endpoint);

@@ -56,7 +56,7 @@ class CircuitBreakerTest {
             List<CompletionEvent> events = call();
             assertRefused(events);
             CompletionFailure refusal = Circuits.failure(events).orElseThrow();
-            assertThat(refusal.kind()).isEqualTo(FailureKind.UPSTREAM_UNAVAILABLE);
+            assertThat(refusal.kind()).isEqualTo(FailureKind.CIRCUIT_OPEN);
             assertThat(refusal.retryable()).isTrue();
             assertThat(refusal.retryAfter()).contains(Duration.ofSeconds(30));
             assertThat(refusal.message()).contains("flaky").contains("30 s");

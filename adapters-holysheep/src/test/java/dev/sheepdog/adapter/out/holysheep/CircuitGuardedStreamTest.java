@@ -29,7 +29,7 @@ class CircuitGuardedStreamTest {
             FailureKind.MODEL_NOT_FOUND, FailureKind.UPSTREAM_AUTH, FailureKind.INSUFFICIENT_BALANCE,
             FailureKind.RATE_LIMITED, FailureKind.CANCELLED, FailureKind.REQUEST_REFUSED, FailureKind.MODEL_NOT_ALLOWED,
             FailureKind.REQUESTS_PER_MINUTE, FailureKind.TOKENS_PER_MINUTE, FailureKind.TOO_MANY_STREAMS,
-            FailureKind.BUDGET_EXCEEDED);
+            FailureKind.BUDGET_EXCEEDED, FailureKind.CIRCUIT_OPEN);
     private static final CompletionEvent CHUNK = new CompletionEvent.Chunk(new RawJson("{}"), "Xin", Optional.empty());
 
     private final CircuitBreaker breaker = new EndpointCircuit(new EndpointId("unit"),

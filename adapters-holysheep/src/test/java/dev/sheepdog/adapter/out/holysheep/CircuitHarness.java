@@ -68,6 +68,12 @@ final class CircuitHarness implements AutoCloseable {
         return provider.open(Circuits.endpoint(scripted.baseUrl(), policy), ApiKey.NONE, Requests.streaming());
     }
 
+    /** Opens a call as the domain's half-open trial of an open circuit, without reading it. */
+    CompletionStream openTrial(BreakerCall call) {
+        scripting = call;
+        return provider.openTrial(Circuits.endpoint(scripted.baseUrl(), policy), ApiKey.NONE, Requests.streaming());
+    }
+
     void openTheCircuit() throws InterruptedException {
         for (int i = 0; i < policy.minimumCalls(); i++) {
             Circuits.assertNotRefused(make(BreakerCall.CUT_BEFORE_ANY_CHUNK));

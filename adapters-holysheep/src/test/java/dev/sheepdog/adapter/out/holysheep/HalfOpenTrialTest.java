@@ -63,6 +63,31 @@ class HalfOpenTrialTest {
         }
     }
 
+    @Test
+    void aTrialAskedByTheDomainGoesThroughAnOpenCircuitBeforeItsOpenTimeIsOver() throws Exception {
+        try (CircuitHarness circuit = new CircuitHarness(statuses, policy(1))) {
+            circuit.openTheCircuit();
+            circuit.clock.advance(Duration.ofSeconds(5));
+            int before = circuit.scriptedRequests();
+
+            assertThat(Streams.terminal(Streams.drain(circuit.openTrial(COMPLETE)))).isInstanceOf(CompletionEvent.End.class);
+
+            assertThat(circuit.scriptedRequests()).isEqualTo(before + 1);
+            assertThat(circuit.state()).isEqualTo(CircuitState.CLOSED);
+        }
+    }
+
+    @Test
+    void aHalfOpenCircuitKeepsItsTrialsWhenTheDomainAsksForAnother() throws Exception {
+        try (CircuitHarness circuit = new CircuitHarness(statuses, policy(1))) {
+            circuit.openTheCircuit();
+            CompletionStream first = circuit.openTrial(CLOSED_EARLY);
+
+            assertRefused(Streams.drain(circuit.openTrial(COMPLETE)));
+            first.close();
+        }
+    }
+
     private static CircuitPolicy policy(int trialCalls) {
         return new CircuitPolicy(50f, 4, 4, Duration.ofSeconds(30), trialCalls);
     }

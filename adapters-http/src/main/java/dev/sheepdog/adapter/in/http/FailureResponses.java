@@ -22,7 +22,7 @@ final class FailureResponses {
             case UPSTREAM_AUTH -> error(failure, 502, "upstream_auth", "upstream_auth_failed");
             case INSUFFICIENT_BALANCE -> error(failure, 402, "insufficient_balance", "insufficient_balance");
             case RATE_LIMITED -> error(failure, 429, "rate_limit_error", "rate_limited");
-            case UPSTREAM_UNAVAILABLE -> error(failure, 503, "upstream_unavailable", "upstream_unavailable");
+            case UPSTREAM_UNAVAILABLE, CIRCUIT_OPEN -> error(failure, 503, "upstream_unavailable", "upstream_unavailable");
             case CONNECT_TIMEOUT -> error(failure, 504, "upstream_timeout", "connect_timeout");
             case FIRST_TOKEN_TIMEOUT -> error(failure, 504, "upstream_timeout", "first_token_timeout");
             case IDLE_TIMEOUT -> error(failure, 504, "upstream_timeout", "idle_timeout");

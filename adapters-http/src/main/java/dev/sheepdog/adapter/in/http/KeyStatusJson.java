@@ -23,6 +23,8 @@ final class KeyStatusJson {
         json.put("last_error", status.lastError().orElse(null));
         json.put("cooling_until", status.coolingUntil().map(Object::toString).orElse(null));
         json.put("replaces", status.replaces().orElse(null));
+        ObjectNode models = json.putObject("cooling_models");
+        status.coolingModels().forEach((model, until) -> models.put(model, until.toString()));
         return json;
     }
 }

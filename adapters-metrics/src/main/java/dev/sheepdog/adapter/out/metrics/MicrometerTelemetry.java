@@ -101,6 +101,13 @@ public final class MicrometerTelemetry implements Telemetry {
     }
 
     @Override
+    public void attemptSkipped(EndpointId endpoint) {
+        Counter.builder("sheepdog.skipped.attempts")
+                .description("Attempts skipped without a network call because the endpoint's circuit was open")
+                .tag("endpoint", endpoint.value()).register(registry).increment();
+    }
+
+    @Override
     public void keyEvent(KeyEvent event) {
         Counter.builder("sheepdog.key.events").description(
                 "Keys disabled, cooled, rolled back or retired by traffic, and each re-check of a refused key")

@@ -21,6 +21,15 @@ public interface CompletionProvider {
     CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request);
 
     /**
+     * Starts a completion as a trial of an endpoint whose circuit is open, before its open time is
+     * over: asked only when every endpoint of a request's route was skipped for its open circuit,
+     * for the one open longest. A provider without circuits simply opens it.
+     */
+    default CompletionStream openTrial(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        return open(endpoint, key, request);
+    }
+
+    /**
      * The models the endpoint offers to this key. Also how a new key is validated.
      *
      * @throws ProviderException when the key is refused, the endpoint unreachable or too slow

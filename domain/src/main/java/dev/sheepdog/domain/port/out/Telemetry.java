@@ -29,6 +29,13 @@ public interface Telemetry {
     default void shadowSkipped(EndpointId shadow) {
     }
 
+    /**
+     * An attempt on the endpoint was skipped, never sent, because its circuit is open: not a
+     * completion, so not in {@link #completionEnded} nor in the endpoint's error rate.
+     */
+    default void attemptSkipped(EndpointId endpoint) {
+    }
+
     /** Something happened to a key that operators must hear about. */
     default void keyEvent(KeyEvent event) {
     }

@@ -16,6 +16,7 @@ public final class RecordingTelemetry implements Telemetry {
     private final List<ShadowComparison> comparisons = new CopyOnWriteArrayList<>();
     private final List<EndpointId> skipped = new CopyOnWriteArrayList<>();
     private final List<KeyEvent> keyEvents = new CopyOnWriteArrayList<>();
+    private final List<EndpointId> skippedAttempts = new CopyOnWriteArrayList<>();
 
     @Override
     public void completionEnded(CompletionRecord record) {
@@ -35,6 +36,11 @@ public final class RecordingTelemetry implements Telemetry {
     @Override
     public void shadowSkipped(EndpointId shadow) {
         skipped.add(shadow);
+    }
+
+    @Override
+    public void attemptSkipped(EndpointId endpoint) {
+        skippedAttempts.add(endpoint);
     }
 
     @Override
@@ -58,6 +64,11 @@ public final class RecordingTelemetry implements Telemetry {
     /** The shadow of every copy skipped because the shadows were saturated, in order. */
     public List<EndpointId> skippedShadows() {
         return List.copyOf(skipped);
+    }
+
+    /** The endpoint of every attempt skipped for its open circuit, in order. */
+    public List<EndpointId> skippedAttempts() {
+        return List.copyOf(skippedAttempts);
     }
 
     /** Every key event reported, in order. */

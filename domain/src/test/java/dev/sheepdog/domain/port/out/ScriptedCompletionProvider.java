@@ -36,6 +36,7 @@ public final class ScriptedCompletionProvider implements CompletionProvider {
     private final Queue<ScriptedStream> streams = new ConcurrentLinkedQueue<>();
     private final List<Opening> openings = new CopyOnWriteArrayList<>();
     private final List<Listing> listings = new CopyOnWriteArrayList<>();
+    private final List<Endpoint> trials = new CopyOnWriteArrayList<>();
     private volatile List<ModelInfo> models = List.of();
     private volatile CompletionFailure listingFailure;
     private final Map<ApiKey, CompletionFailure> listingFailuresByKey = new ConcurrentHashMap<>();
@@ -80,6 +81,18 @@ public final class ScriptedCompletionProvider implements CompletionProvider {
         stream.opened();
         openings.add(new Opening(endpoint, key, request, stream));
         return stream;
+    }
+
+    /** Opens like {@link #open}, and remembers that the domain asked for a half-open trial. */
+    @Override
+    public CompletionStream openTrial(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        trials.add(endpoint);
+        return open(endpoint, key, request);
+    }
+
+    /** The endpoints of the calls opened as half-open trials, in order. */
+    public List<Endpoint> trials() {
+        return List.copyOf(trials);
     }
 
     @Override
