@@ -1,5 +1,6 @@
 package dev.sheepdog.adapter.out.holysheep;
 
+import dev.sheepdog.support.http.RetryAfter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.CompletionFailure;

@@ -1,9 +1,9 @@
 package dev.sheepdog.adapter.out.holysheep;
 
 import dev.sheepdog.adapter.out.holysheep.sse.ChunkInterpreter;
-import dev.sheepdog.adapter.out.holysheep.sse.SseDecoder;
-import dev.sheepdog.adapter.out.holysheep.sse.SseEvent;
-import dev.sheepdog.adapter.out.holysheep.sse.SseLimitExceededException;
+import dev.sheepdog.support.sse.SseDecoder;
+import dev.sheepdog.support.sse.SseEvent;
+import dev.sheepdog.support.sse.SseLimitExceededException;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;

@@ -1,5 +1,6 @@
 package dev.sheepdog.adapter.out.holysheep.sse;
 
+import dev.sheepdog.support.sse.SseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.sheepdog.domain.model.CompletionEvent;

@@ -1,5 +1,7 @@
 package dev.sheepdog.adapter.out.holysheep.sse;
 
+import dev.sheepdog.support.sse.SseDecoder;
+import dev.sheepdog.support.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
 

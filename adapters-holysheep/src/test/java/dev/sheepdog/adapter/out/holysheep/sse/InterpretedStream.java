@@ -1,5 +1,6 @@
 package dev.sheepdog.adapter.out.holysheep.sse;
 
+import dev.sheepdog.support.sse.SseEvent;
 import dev.sheepdog.adapter.out.holysheep.fixtures.StreamReconstruction;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionEvent.Chunk;

@@ -1,5 +1,6 @@
 package dev.sheepdog.adapter.out.holysheep.sse;
 
+import dev.sheepdog.support.sse.SseEvent;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

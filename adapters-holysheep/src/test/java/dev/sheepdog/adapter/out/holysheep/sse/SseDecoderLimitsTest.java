@@ -1,5 +1,7 @@
 package dev.sheepdog.adapter.out.holysheep.sse;
 
+import dev.sheepdog.support.sse.SseDecoder;
+import dev.sheepdog.support.sse.SseLimitExceededException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

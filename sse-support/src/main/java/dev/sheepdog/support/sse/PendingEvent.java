@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep.sse;
+package dev.sheepdog.support.sse;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;

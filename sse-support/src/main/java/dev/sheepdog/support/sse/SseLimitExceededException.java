@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep.sse;
+package dev.sheepdog.support.sse;
 
 /**
  * Thrown (unchecked) by {@link SseDecoder} when a line or an event's data grows past its cap; the

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep.sse;
+package dev.sheepdog.support.sse;
 
 import java.util.Arrays;
 

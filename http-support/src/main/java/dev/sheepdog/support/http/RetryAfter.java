@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.support.http;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -9,12 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads how long a provider asked to wait: {@code retry-after-ms}, else {@code Retry-After} in seconds or as a date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static Optional<Duration> from(HttpHeaders headers, Instant now) {
+    /** The wait the headers ask for, if any (a date in the past is no wait). */
+    public static Optional<Duration> from(HttpHeaders headers, Instant now) {
         Optional<Duration> millis = headers.firstValue("retry-after-ms").flatMap(RetryAfter::millis);
         return millis.isPresent() ? millis : headers.firstValue("retry-after").flatMap(value -> seconds(value, now));
     }
