@@ -39,8 +39,9 @@ final class EndpointEntryReader {
 
     Endpoint endpoint() {
         String provider = or(entry.provider(), "openai");
-        if (!provider.equals("openai") && !provider.equals("simulator")) {
-            throw complaint("provider", "is '" + provider + "'; write openai (any OpenAI-compatible API) or simulator");
+        if (provider.isBlank()) {
+            throw complaint("provider", "is empty; name a provider adapter, e.g. openai (any OpenAI-compatible API) "
+                    + "or simulator");
         }
         EndpointId id = attempt("id", () -> new EndpointId(Objects.requireNonNull(entry.id(), "missing")));
         URI baseUrl = provider.equals("simulator") ? URI.create(or(entry.baseUrl(), "sim://local")) : baseUrl();

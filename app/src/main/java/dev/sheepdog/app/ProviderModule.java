@@ -2,6 +2,8 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
 import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.Endpoint;
@@ -45,11 +47,19 @@ final class ProviderModule {
         return new HolySheepCompletionProvider(clock);
     }
 
+    // Each provider adapter registers itself under its name; sheepdog.yaml's `provider:` picks one by it.
     @Provides
-    @Singleton
-    static Map<String, CompletionProvider> providers(SimulatedCompletionProvider simulator,
-                                                     HolySheepCompletionProvider holySheep) {
-        return Map.of(SimulatedCompletionProvider.NAME, simulator, HolySheepCompletionProvider.NAME, holySheep);
+    @IntoMap
+    @StringKey(SimulatedCompletionProvider.NAME)
+    static CompletionProvider simulatorProvider(SimulatedCompletionProvider simulator) {
+        return simulator;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(HolySheepCompletionProvider.NAME)
+    static CompletionProvider openAiCompatibleProvider(HolySheepCompletionProvider holySheep) {
+        return holySheep;
     }
 
     /**

@@ -70,6 +70,20 @@ class ServeStartupFailuresTest {
     }
 
     @Test
+    void aProviderNobodyRegisteredIsOneLineListingTheKnownOnes() throws Exception {
+        Path config = Files.writeString(dataDir.resolve("sheepdog.yaml"), """
+                endpoints:
+                  - id: claude
+                    provider: anthropic
+                    base_url: https://api.anthropic.com/v1
+                    role: primary
+                """);
+
+        serve(Map.of(), "--config", config.toString())
+                .isOneLineContaining("no provider adapter named 'anthropic'", "claude", "openai, simulator");
+    }
+
+    @Test
     void aTrustedProxyThatIsNoAddressIsOneLineNamingTheFlag() {
         serve(Map.of(), "--trusted-proxy", "proxy.example.com/99")
                 .isOneLineContaining("proxy.example.com/99", "--trusted-proxy", "SHEEPDOG_TRUSTED_PROXIES");

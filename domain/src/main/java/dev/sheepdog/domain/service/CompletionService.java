@@ -56,8 +56,9 @@ public final class CompletionService implements ListModelsUseCase {
         this.clock = clock;
         for (Endpoint endpoint : endpoints.all()) {
             if (!this.providers.containsKey(endpoint.provider())) {
-                throw new IllegalArgumentException(
-                        "no provider adapter named '" + endpoint.provider() + "' for endpoint " + endpoint.id());
+                throw new IllegalArgumentException("no provider adapter named '" + endpoint.provider()
+                        + "' for endpoint " + endpoint.id() + "; the known providers are "
+                        + String.join(", ", new java.util.TreeSet<>(this.providers.keySet())));
             }
         }
     }
