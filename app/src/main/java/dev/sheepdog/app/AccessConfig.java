@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.sheepdog.domain.model.caller.Limits;
 import dev.sheepdog.domain.model.caller.Plan;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Who may call the gateway, from flags and the configuration file's {@code access:} section.
@@ -28,7 +30,7 @@ public record AccessConfig(boolean allowAnonymous, List<String> trustedProxies, 
     /** Each anonymous address: 30 requests and 60,000 tokens a minute, 4 streams, $1 a day. */
     public static final Plan ANONYMOUS_PLAN = new Plan("anonymous", new Limits(OptionalInt.of(30),
             OptionalLong.of(60_000), OptionalInt.of(4), Optional.of(new BigDecimal("1.00")), Optional.empty()),
-            java.util.Set.of());
+            Set.of());
 
     /** Loopback callers only, unless the gateway answers from the simulator alone. */
     public static final AccessConfig DEFAULT = new AccessConfig(false, List.of(), Optional.empty(), ANONYMOUS_PLAN,
@@ -45,7 +47,7 @@ public record AccessConfig(boolean allowAnonymous, List<String> trustedProxies, 
 
     /** The same, with what flags and environment variables add. */
     public AccessConfig withFlags(boolean anonymous, List<String> proxies, Optional<String> token) {
-        List<String> allProxies = new java.util.ArrayList<>(trustedProxies);
+        List<String> allProxies = new ArrayList<>(trustedProxies);
         allProxies.addAll(proxies);
         return new AccessConfig(allowAnonymous || anonymous, allProxies, token.or(() -> metricsToken),
                 anonymousPlan, plans, defaultUserPlan, userTokens);

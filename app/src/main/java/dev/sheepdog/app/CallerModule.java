@@ -8,7 +8,6 @@ import dev.sheepdog.adapter.out.callerstore.CallerDatabase;
 import dev.sheepdog.adapter.out.jwt.JwtSettings;
 import dev.sheepdog.adapter.out.jwt.NimbusUserTokenVerifier;
 import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
-import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.model.PriceTable;
 import dev.sheepdog.domain.model.caller.AccessPolicy;
@@ -70,9 +69,7 @@ final class CallerModule {
     @Singleton
     static AccessPolicy accessPolicy(GatewayConfig config, Endpoints endpoints) {
         AccessConfig access = config.access();
-        boolean simulatorOnly = endpoints.all().stream()
-                .allMatch(endpoint -> endpoint.provider().equals(SimulatedCompletionProvider.NAME));
-        return new AccessPolicy(access.allowAnonymous() || simulatorOnly, access.anonymousPlan(), access.plans(),
+        return new AccessPolicy(access.allowAnonymous() || ProviderModule.simulatorOnly(endpoints), access.anonymousPlan(), access.plans(),
                 access.defaultUserPlan());
     }
 

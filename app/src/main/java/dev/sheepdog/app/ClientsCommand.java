@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,7 @@ final class ClientsCommand implements Callable<Integer> {
 
     static Instant expiry(String text) {
         if (text.matches("\\d+d")) {
-            return Instant.now().plus(java.time.Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
+            return Instant.now().plus(Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
         }
         if (text.matches("\\d+[smh]")) {
             return Instant.now().plus(DurationConverter.parse(text));

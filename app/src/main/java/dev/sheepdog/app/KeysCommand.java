@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
                 "New secrets are read from standard input (or typed at a prompt), never from arguments."})
 final class KeysCommand implements Callable<Integer> {
 
-    static final int REFUSED = AdminConnection.REFUSED;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec

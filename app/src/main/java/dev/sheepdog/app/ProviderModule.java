@@ -8,6 +8,7 @@ import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
@@ -92,4 +93,10 @@ final class ProviderModule {
         return !stored.isEmpty() && (storedFor == null || storedFor.equals(baseUrl));
     }
 
+
+    /** Whether every endpoint is the built-in simulator, so that nothing the gateway does spends money. */
+    static boolean simulatorOnly(Endpoints endpoints) {
+        return endpoints.all().stream()
+                .allMatch(endpoint -> endpoint.provider().equals(SimulatedCompletionProvider.NAME));
+    }
 }

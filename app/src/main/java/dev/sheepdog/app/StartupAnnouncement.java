@@ -53,8 +53,7 @@ final class StartupAnnouncement {
         if (config.adminToken().isPresent()) {
             LOG.info("admin API enabled under /admin");
         }
-        announceAccess(config.access(), gateway.endpoints().all().stream()
-                .allMatch(endpoint -> endpoint.provider().equals(SimulatedCompletionProvider.NAME)));
+        announceAccess(config.access(), ProviderModule.simulatorOnly(gateway.endpoints()));
         LOG.info("Sheepdog ready on http://localhost:{} in {} ms", gateway.port(), startup.toMillis());
     }
 }

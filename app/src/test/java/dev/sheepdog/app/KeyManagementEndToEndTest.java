@@ -94,7 +94,7 @@ class KeyManagementEndToEndTest {
 
         Cli refused = cli("sk-bad-typo\n", "keys", "rotate", "holysheep", FIRST.fingerprint());
 
-        assertThat(refused.exit).isEqualTo(KeysCommand.REFUSED);
+        assertThat(refused.exit).isEqualTo(AdminConnection.REFUSED);
         assertThat(refused.err).contains("HTTP 422", "did not accept").doesNotContain("sk-bad-typo");
         assertThat(Files.readString(config.dataDir().resolve("keys.json"))).isEqualTo(before);
         assertThat(cli("", "keys", "list").out).contains(FIRST.fingerprint(), "active");
@@ -106,7 +106,7 @@ class KeyManagementEndToEndTest {
         assertThat(json.out).contains("\"endpoints\"", "\"fingerprint\" : \"" + FIRST.fingerprint() + "\"");
 
         Cli wrongToken = cliWithToken("not-the-token", "", "keys", "list");
-        assertThat(wrongToken.exit).isEqualTo(KeysCommand.REFUSED);
+        assertThat(wrongToken.exit).isEqualTo(AdminConnection.REFUSED);
         assertThat(wrongToken.err).contains("HTTP 401");
     }
 

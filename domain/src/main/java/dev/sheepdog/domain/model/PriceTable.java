@@ -1,5 +1,6 @@
 package dev.sheepdog.domain.model;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,11 @@ public record PriceTable(Map<String, Price> prices) {
 
     public Optional<Price> of(String model) {
         return Optional.ofNullable(prices.get(model));
+    }
+
+    /** What a completion of {@code model} with this usage cost; empty when the model has no price (never zero). */
+    public Optional<BigDecimal> costOf(String model, Usage usage) {
+        return of(model).map(price -> price.costOf(usage));
     }
 
     /** This table with other prices added, or replacing its own for the same models. */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Streams a client's completion along its route: each attempt with a key leased from the
@@ -58,7 +59,7 @@ public final class CompletionService implements ListModelsUseCase {
             if (!this.providers.containsKey(endpoint.provider())) {
                 throw new IllegalArgumentException("no provider adapter named '" + endpoint.provider()
                         + "' for endpoint " + endpoint.id() + "; the known providers are "
-                        + String.join(", ", new java.util.TreeSet<>(this.providers.keySet())));
+                        + String.join(", ", new TreeSet<>(this.providers.keySet())));
             }
         }
     }

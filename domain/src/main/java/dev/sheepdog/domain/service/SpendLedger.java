@@ -47,7 +47,7 @@ public final class SpendLedger extends ForwardingTelemetry implements ViewSpendU
 
     @Override
     public void completionEnded(CompletionRecord record) {
-        Optional<BigDecimal> cost = prices.of(record.model()).map(price -> price.costOf(record.usage()));
+        Optional<BigDecimal> cost = prices.costOf(record.model(), record.usage());
         String label = models.labelOf(record.model());
         if (cost.isEmpty() && warnedUnpriced.add(label)) {
             warnUnpriced(label);

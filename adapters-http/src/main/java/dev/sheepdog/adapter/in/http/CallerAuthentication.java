@@ -5,6 +5,7 @@ import dev.sheepdog.domain.model.caller.Caller;
 import dev.sheepdog.domain.model.caller.Credentials;
 import dev.sheepdog.domain.port.in.IdentifyCallerUseCase;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public final class CallerAuthentication {
         } catch (AccessDenied denied) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"sheepdog\"");
             ErrorResponses.send(ctx, new ApiError(401, denied.getMessage(), "authentication_error", null,
-                    denied.reason().name().toLowerCase(java.util.Locale.ROOT)), mapper);
+                    denied.reason().name().toLowerCase(Locale.ROOT)), mapper);
             return Optional.empty();
         }
     }

@@ -3,6 +3,8 @@ package dev.sheepdog.domain.model.caller;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -49,7 +51,7 @@ public record Limits(OptionalInt requestsPerMinute, OptionalLong tokensPerMinute
     /** In words, e.g. "30 requests a minute, 60000 tokens a minute, 4 streams at once, $1.00 a day". */
     @Override
     public String toString() {
-        java.util.List<String> bounds = new java.util.ArrayList<>();
+        List<String> bounds = new ArrayList<>();
         requestsPerMinute.ifPresent(value -> bounds.add(value + " requests a minute"));
         tokensPerMinute.ifPresent(value -> bounds.add(value + " tokens a minute"));
         concurrentStreams.ifPresent(value -> bounds.add(value + " streams at once"));

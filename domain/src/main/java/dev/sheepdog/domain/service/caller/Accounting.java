@@ -73,7 +73,7 @@ final class Accounting implements Telemetry {
                     failure.isPresent() ? CompletionOutcome.FAILED : CompletionOutcome.CANCELLED, failure);
         }
         CompletionRecord answer = record.get();
-        Optional<BigDecimal> cost = prices.of(answer.model()).map(price -> price.costOf(answer.usage()));
+        Optional<BigDecimal> cost = prices.costOf(answer.model(), answer.usage());
         return new UsageRecord(clock.instant(), caller.account(), caller.kind(), caller.name(), answer.model(),
                 Optional.of(answer.endpoint().value()), answer.usage().promptTokens(),
                 answer.usage().completionTokens(), answer.usage().estimated(), cost, answer.timeToFirstToken(),
