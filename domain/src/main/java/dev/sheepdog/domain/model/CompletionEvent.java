@@ -2,6 +2,7 @@ package dev.sheepdog.domain.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What a completion stream hands out, one at a time: chunks, usage, then an end or a failure. */
@@ -13,27 +14,65 @@ public sealed interface CompletionEvent {
     }
 
     /**
-     * One chunk from the provider: its JSON exactly as sent (forwarded to the client unchanged),
-     * the text it adds to the answer, and the finish reason when it carries one. A non-streaming
-     * completion arrives as a single chunk whose JSON is the whole {@code chat.completion}.
+     * One piece of the answer, as the provider sent it in one go: its {@link Delta}s, and, when the
+     * provider's format is one a client may speak too, the provider's own bytes, so that such a client
+     * gets them unchanged. Every other client gets the deltas written in its own format.
      */
-    record Chunk(RawJson json, String text, Optional<String> finishReason) implements CompletionEvent {
+    record Chunk(List<Delta> deltas, Optional<Verbatim> original) implements CompletionEvent {
         public Chunk {
-            requireNonNull(json, "json");
-            requireNonNull(text, "text");
-            requireNonNull(finishReason, "finishReason");
+            deltas = List.copyOf(deltas);
+            requireNonNull(original, "original");
+        }
+
+        /** A chunk of deltas that no client receives verbatim. */
+        public static Chunk of(Delta... deltas) {
+            return new Chunk(List.of(deltas), Optional.empty());
+        }
+
+        /** The answer text this chunk adds, joined. */
+        public String text() {
+            StringBuilder text = new StringBuilder();
+            for (Delta delta : deltas) {
+                if (delta instanceof Delta.Text piece) {
+                    text.append(piece.text());
+                }
+            }
+            return text.toString();
+        }
+
+        /** Whether the chunk carries anything the model wrote: text, reasoning or a piece of a tool call. */
+        public boolean written() {
+            for (Delta delta : deltas) {
+                if (delta.written()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Why the answer ended, when this chunk says so. */
+        public Optional<FinishReason> finishReason() {
+            for (Delta delta : deltas) {
+                if (delta instanceof Delta.Finish finish) {
+                    return Optional.of(finish.reason());
+                }
+            }
+            return Optional.empty();
         }
     }
 
     /**
-     * The completion's usage. When the provider sent it in a chunk of its own (OpenAI's
-     * {@code choices: []} chunk), that chunk is kept so it can be forwarded to a client that asked
-     * for it; when it rode on a content chunk (DeepSeek), that chunk was already a {@link Chunk}.
+     * The completion's usage. When the provider sent it in a piece of its own, in a format a client
+     * may speak too, those bytes come along so that such a client can get them as they are.
      */
-    record UsageReport(Usage usage, Optional<RawJson> usageOnlyChunk) implements CompletionEvent {
+    record UsageReport(Usage usage, Optional<Verbatim> original) implements CompletionEvent {
         public UsageReport {
             requireNonNull(usage, "usage");
-            requireNonNull(usageOnlyChunk, "usageOnlyChunk");
+            requireNonNull(original, "original");
+        }
+
+        public static UsageReport of(Usage usage) {
+            return new UsageReport(usage, Optional.empty());
         }
     }
 

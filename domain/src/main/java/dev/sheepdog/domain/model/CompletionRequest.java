@@ -3,28 +3,30 @@ package dev.sheepdog.domain.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /**
- * A chat completion as a client asked for it. The fields the gateway reasons about are typed;
- * every other field of the request ({@code tools}, {@code response_format}, {@code seed}, ...) is
- * kept opaque in {@code otherFields} so that it reaches the provider untouched.
+ * A chat completion as a client asked for it, in no provider's format. A provider that speaks the
+ * client's own format takes the client's request from {@code original} (its unknown fields too),
+ * with only the model and the streaming options written anew; every other provider is written the
+ * typed fields in its own format.
  *
  * @param stream       whether the client wants the answer as a stream of chunks
- * @param includeUsage whether the client asked for the usage chunk ({@code stream_options.include_usage})
+ * @param includeUsage whether the client asked to be sent the usage at the end of the stream
+ * @param original     the request body as the client sent it, tagged with its format
  */
 public record CompletionRequest(
         String model,
         List<ChatMessage> messages,
-        OptionalDouble temperature,
-        OptionalInt maxTokens,
+        Sampling sampling,
+        List<Tool> tools,
+        Optional<ToolChoice> toolChoice,
+        Optional<ResponseFormat> responseFormat,
+        Optional<ReasoningEffort> reasoningEffort,
         Optional<String> user,
         boolean stream,
         boolean includeUsage,
-        Map<String, RawJson> otherFields) {
+        Optional<Verbatim> original) {
 
     public CompletionRequest {
         requireNonNull(model, "model");
@@ -35,25 +37,25 @@ public record CompletionRequest(
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a completion needs at least one message");
         }
-        requireNonNull(temperature, "temperature");
-        requireNonNull(maxTokens, "maxTokens");
-        if (maxTokens.isPresent() && maxTokens.getAsInt() < 1) {
-            throw new IllegalArgumentException("max tokens must be at least 1: " + maxTokens.getAsInt());
-        }
+        requireNonNull(sampling, "sampling");
+        tools = List.copyOf(tools);
+        requireNonNull(toolChoice, "toolChoice");
+        requireNonNull(responseFormat, "responseFormat");
+        requireNonNull(reasoningEffort, "reasoningEffort");
         requireNonNull(user, "user");
-        otherFields = Map.copyOf(otherFields);
+        requireNonNull(original, "original");
     }
 
     /** A streaming request with no options: the usual shape in tests and benchmarks. */
     public static CompletionRequest streaming(String model, List<ChatMessage> messages) {
-        return new CompletionRequest(model, messages, OptionalDouble.empty(), OptionalInt.empty(),
-                Optional.empty(), true, false, Map.of());
+        return new CompletionRequest(model, messages, Sampling.DEFAULT, List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false, Optional.empty());
     }
 
     /** The same request for another model id, as an endpoint that names the model differently needs. */
     public CompletionRequest withModel(String otherModel) {
-        return new CompletionRequest(otherModel, messages, temperature, maxTokens, user, stream,
-                includeUsage, otherFields);
+        return new CompletionRequest(otherModel, messages, sampling, tools, toolChoice, responseFormat,
+                reasoningEffort, user, stream, includeUsage, original);
     }
 
     /** All message text, in order: what a prompt-size estimate or a simulated answer starts from. */

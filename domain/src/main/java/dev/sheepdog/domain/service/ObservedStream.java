@@ -67,7 +67,7 @@ final class ObservedStream implements CompletionStream {
                 if (firstChunk == null) {
                     firstChunk = clock.instant();
                 }
-                if (!chunk.text().isEmpty()) {
+                if (chunk.written()) {
                     textChunks++;
                     Instant now = clock.instant();
                     if (lastText != null && traffic == CompletionRecord.Traffic.LIVE) {

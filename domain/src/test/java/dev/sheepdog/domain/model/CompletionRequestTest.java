@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -29,19 +27,19 @@ class CompletionRequestTest {
     }
 
     @Test
-    void keepsImmutableCopiesOfItsMessagesAndFields() {
+    void keepsImmutableCopiesOfItsMessagesAndTools() {
         List<ChatMessage> messages = new ArrayList<>(List.of(user("hi")));
-        Map<String, RawJson> fields = new HashMap<>(Map.of("seed", new RawJson("7")));
-        CompletionRequest request = new CompletionRequest("gpt-4.1", messages, OptionalDouble.empty(),
-                OptionalInt.empty(), Optional.empty(), true, false, fields);
+        List<Tool> tools = new ArrayList<>(List.of(new Tool("weather", Optional.empty(), new RawJson("{}"))));
+        CompletionRequest request = new CompletionRequest("gpt-4.1", messages, Sampling.DEFAULT, tools,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true, false, Optional.empty());
 
         messages.add(user("later"));
-        fields.put("tools", new RawJson("[]"));
+        tools.clear();
 
         assertThat(request.messages()).hasSize(1);
-        assertThat(request.otherFields()).containsOnlyKeys("seed");
+        assertThat(request.tools()).hasSize(1);
         assertThatThrownBy(() -> request.messages().add(user("x"))).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> request.otherFields().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> request.tools().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -64,8 +62,11 @@ class CompletionRequestTest {
 
     @Test
     void withModelChangesOnlyTheModel() {
-        CompletionRequest request = new CompletionRequest("gpt-4.1", List.of(user("hi")), OptionalDouble.of(0.2),
-                OptionalInt.of(50), Optional.of("u1"), false, true, Map.of("seed", new RawJson("7")));
+        CompletionRequest request = new CompletionRequest("gpt-4.1", List.of(user("hi")),
+                new Sampling(OptionalDouble.of(0.2), OptionalDouble.empty(), OptionalInt.of(50), List.of("END")),
+                List.of(), Optional.of(ToolChoice.NONE), Optional.of(ResponseFormat.JSON_OBJECT),
+                Optional.of(ReasoningEffort.LOW), Optional.of("u1"), false, true,
+                Optional.of(new Verbatim(new WireFormat("test"), "{}")));
 
         CompletionRequest renamed = request.withModel("deepseek-v3.2");
 

@@ -23,7 +23,7 @@ class KnownModelsTest {
     void namesTheModelsOfTheEndpointsListsAndOfThePriceTable() {
         assertThat(known.labelOf("llama-4")).isEqualTo("llama-4");
         assertThat(known.labelOf("deepseek-v3.2")).isEqualTo("deepseek-v3.2");
-        assertThat(known.size()).isEqualTo(5);
+        assertThat(known.size()).isEqualTo(1 + PriceTable.DEFAULT.prices().size());
     }
 
     @Test
@@ -59,7 +59,7 @@ class KnownModelsTest {
     void learnsNoBlankOrOverlongId() {
         known.learn(List.of(" ", "x".repeat(201)));
 
-        assertThat(known.size()).isEqualTo(5);
+        assertThat(known.size()).isEqualTo(1 + PriceTable.DEFAULT.prices().size());
     }
 
     @Test

@@ -36,10 +36,33 @@ class PriceTest {
 
     @Test
     void theSeedsPricesAreTheDefaults() {
-        assertThat(PriceTable.DEFAULT.of("deepseek-v3.2")).contains(Price.of("0.28", "0.42"));
-        assertThat(PriceTable.DEFAULT.of("gpt-4.1")).contains(Price.of("2.00", "8.00"));
-        assertThat(PriceTable.DEFAULT.of("claude-sonnet-4.5")).contains(Price.of("3.00", "15.00"));
-        assertThat(PriceTable.DEFAULT.of("gemini-2.5-flash")).contains(Price.of("0.30", "2.50"));
+        assertThat(PriceTable.DEFAULT.of("deepseek-v3.2")).contains(Price.of("0.28", "0.42", "0.028", "0.28"));
+        assertThat(PriceTable.DEFAULT.of("gpt-4.1")).contains(Price.of("2.00", "8.00", "0.50", "2.00"));
+        assertThat(PriceTable.DEFAULT.of("claude-sonnet-4.5")).contains(Price.of("3.00", "15.00", "0.30", "3.75"));
+        assertThat(PriceTable.DEFAULT.of("claude-sonnet-4-5")).contains(Price.of("3.00", "15.00", "0.30", "3.75"));
+        assertThat(PriceTable.DEFAULT.of("claude-haiku-4-5")).contains(Price.of("1.00", "5.00", "0.10", "1.25"));
+        assertThat(PriceTable.DEFAULT.of("gemini-2.5-flash")).contains(Price.of("0.30", "2.50", "0.03", "0.30"));
+    }
+
+    @Test
+    void aCacheReadIsBilledAtItsOwnRateNotAsAFreshInputToken() {
+        Price sonnet = Price.of("3.00", "15.00", "0.30", "3.75");
+        // Anthropic's cache-read fixture: 4 fresh + 1,165 read = 1,169 prompt tokens, 221 written out.
+        Usage cacheRead = new Usage(1_169, 221, 1_165, 0, 0, false);
+        // and its cache-creation twin: the 1,165 were written to the cache instead.
+        Usage cacheWrite = new Usage(1_169, 201, 0, 1_165, 0, false);
+
+        assertThat(sonnet.costOf(cacheRead)).isEqualByComparingTo("0.0036765"); // 4*3 + 1165*0.3 + 221*15, per million
+        assertThat(sonnet.costOf(cacheWrite)).isEqualByComparingTo("0.00739575"); // 4*3 + 1165*3.75 + 201*15
+        assertThat(Price.of("3.00", "15.00").costOf(cacheRead))
+                .as("without cache rates, cached tokens cost as fresh input: never less than they may")
+                .isEqualByComparingTo("0.006822"); // 1169*3 + 221*15
+    }
+
+    @Test
+    void cachedTokensCannotExceedThePrompt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Usage(10, 5, 8, 3, 0, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot exceed");
     }
 
     @Test

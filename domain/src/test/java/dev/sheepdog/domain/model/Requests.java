@@ -2,15 +2,14 @@ package dev.sheepdog.domain.model;
 
 import java.util.List;
 
-/** Builds chat messages and completion requests for tests, with the raw JSON a client would have sent. */
+/** Builds chat messages and completion requests for tests. */
 public final class Requests {
 
     private Requests() {
     }
 
     public static ChatMessage message(Role role, String text) {
-        return new ChatMessage(role, text, new RawJson(
-                "{\"role\":\"" + role.wireName() + "\",\"content\":" + JsonText.quoted(text) + "}"));
+        return new ChatMessage(role, text);
     }
 
     public static ChatMessage user(String text) {

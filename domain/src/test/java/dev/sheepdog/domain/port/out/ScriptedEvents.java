@@ -6,39 +6,32 @@ import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
 import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.Delta;
+import dev.sheepdog.domain.model.FinishReason;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.JsonText;
-import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Usage;
-import java.util.Optional;
+import java.util.Locale;
 
-/** The events a scripted stream hands out, each with OpenAI-shaped chunk JSON. */
+/** The events a scripted stream hands out, as a provider adapter would hand them to the domain. */
 public final class ScriptedEvents {
-
-    private static final String HEADER =
-            "{\"id\":\"chatcmpl-scripted\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"scripted\",";
 
     private ScriptedEvents() {
     }
 
     /** A chunk adding {@code text} to the answer. */
     public static Chunk chunk(String text) {
-        return new Chunk(new RawJson(HEADER + "\"choices\":[{\"index\":0,\"delta\":{\"content\":"
-                + JsonText.quoted(text) + "},\"finish_reason\":null}]}"), text, Optional.empty());
+        return Chunk.of(new Delta.Text(text));
     }
 
     /** The chunk that ends the answer, e.g. with {@code "stop"} or {@code "length"}. */
     public static Chunk finish(String finishReason) {
-        return new Chunk(new RawJson(HEADER + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":"
-                + JsonText.quoted(finishReason) + "}]}"), "", Optional.of(finishReason));
+        return Chunk.of(new Delta.Finish(FinishReason.valueOf(finishReason.toUpperCase(Locale.ROOT))));
     }
 
-    /** Reported usage, in a usage-only chunk as OpenAI sends it. */
+    /** Reported usage. */
     public static UsageReport usage(long promptTokens, long completionTokens) {
-        Usage usage = Usage.reported(promptTokens, completionTokens);
-        return new UsageReport(usage, Optional.of(new RawJson(HEADER + "\"choices\":[],\"usage\":{\"prompt_tokens\":"
-                + promptTokens + ",\"completion_tokens\":" + completionTokens + ",\"total_tokens\":"
-                + usage.totalTokens() + "}}")));
+        return UsageReport.of(Usage.reported(promptTokens, completionTokens));
     }
 
     public static End end() {
