@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -75,10 +76,13 @@ final class ConfigFile {
             entries.forEach((model, entry) -> {
                 if (entry == null || entry.input() == null || entry.output() == null) {
                     throw new ConfigFileException(path + ": prices." + model + " needs both input and output "
-                            + "(US dollars per million tokens), e.g. {input: 0.28, output: 0.42}.");
+                            + "(US dollars per million tokens), e.g. {input: 0.28, output: 0.42}, and may give cache_read and "
+                            + "cache_write rates.");
                 }
                 try {
-                    prices.put(model, new Price(entry.input(), entry.output()));
+                    prices.put(model, new Price(entry.input(), entry.output(),
+                            Objects.requireNonNullElse(entry.cacheRead(), entry.input()),
+                            Objects.requireNonNullElse(entry.cacheWrite(), entry.input())));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigFileException(path + ": prices." + model + ": " + e.getMessage() + ".");
                 }

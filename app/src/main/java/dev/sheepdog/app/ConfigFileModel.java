@@ -27,8 +27,8 @@ final class ConfigFileModel {
                     String planClaim, String defaultPlan) {
     }
 
-    /** US dollars per million tokens. */
-    record PriceEntry(BigDecimal input, BigDecimal output) {
+    /** US dollars per million tokens; cached input tokens cost as fresh ones unless their rates are given. */
+    record PriceEntry(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite) {
     }
 
     record EndpointEntry(String id, String provider, String baseUrl, String role, Double weight, Double shadowFraction,

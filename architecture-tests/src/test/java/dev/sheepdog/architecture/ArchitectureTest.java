@@ -97,6 +97,30 @@ class ArchitectureTest {
             .because("support code is plumbing that adapters share, so it may carry no business rule and no port");
 
     @ArchTest
+    static final ArchRule shared_provider_plumbing_knows_no_provider = noClasses()
+            .that().resideInAPackage("dev.sheepdog.providers..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sheepdog.adapter..", "dev.sheepdog.wire..",
+                    "dev.sheepdog.upstream..", "dev.sheepdog.app..")
+            .because("the transport, deadlines and circuit breaker serve every provider adapter alike, so they may "
+                    + "speak no provider's wire format");
+
+    @ArchTest
+    static final ArchRule wire_formats_know_only_the_domains_model = noClasses()
+            .that().resideInAPackage("dev.sheepdog.wire..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sheepdog.domain.service..",
+                    "dev.sheepdog.domain.port..", "dev.sheepdog.adapter..", "dev.sheepdog.providers..",
+                    "dev.sheepdog.upstream..", "dev.sheepdog.app..")
+            .because("a wire format translates between bytes and the domain's model for whichever adapter speaks it; "
+                    + "it holds no business rule");
+
+    @ArchTest
+    static final ArchRule the_simulator_speaks_no_wire_format = noClasses()
+            .that().resideInAPackage("dev.sheepdog.adapter.out.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sheepdog.wire..", "com.fasterxml.jackson..")
+            .because("the simulated model is a provider like the others: it hands the domain neutral events, and "
+                    + "only the simulated upstream writes them in OpenAI's format");
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching("dev.sheepdog.(**)")
             .should().beFreeOfCycles()

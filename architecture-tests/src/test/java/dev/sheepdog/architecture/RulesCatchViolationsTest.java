@@ -9,6 +9,7 @@ import dev.sheepdog.adapter.in.http.PlantedAppUse;
 import dev.sheepdog.adapter.in.http.PlantedJwtParsing;
 import dev.sheepdog.adapter.in.http.PlantedServiceUse;
 import dev.sheepdog.adapter.out.holysheep.PlantedSimulatorUse;
+import dev.sheepdog.adapter.out.simulator.PlantedChunkJson;
 import dev.sheepdog.adapter.out.simulator.PlantedDaggerModule;
 import dev.sheepdog.adapter.out.simulator.PlantedJavalinUse;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
@@ -20,7 +21,9 @@ import dev.sheepdog.domain.service.PlantedBucketInDomain;
 import dev.sheepdog.domain.service.PlantedCycleEnd;
 import dev.sheepdog.domain.service.PlantedJacksonInDomain;
 import dev.sheepdog.domain.service.PlantedJdbcLedger;
+import dev.sheepdog.providers.PlantedOpenAiFormatUse;
 import dev.sheepdog.support.files.PlantedStoredKeyUse;
+import dev.sheepdog.wire.openai.PlantedServiceCall;
 import org.junit.jupiter.api.Test;
 
 /** A rule is only worth having if it fails on a violation: each one is run against a planted one. */
@@ -90,6 +93,21 @@ class RulesCatchViolationsTest {
     @Test
     void supportRuleCatchesSharedPlumbingThatKnowsTheDomain() {
         assertCaught(ArchitectureTest.support_code_knows_nothing_of_sheepdog, PlantedStoredKeyUse.class);
+    }
+
+    @Test
+    void providerPlumbingRuleCatchesSharedCodeThatSpeaksOpenAi() {
+        assertCaught(ArchitectureTest.shared_provider_plumbing_knows_no_provider, PlantedOpenAiFormatUse.class);
+    }
+
+    @Test
+    void wireFormatRuleCatchesAFormatThatCallsAService() {
+        assertCaught(ArchitectureTest.wire_formats_know_only_the_domains_model, PlantedServiceCall.class);
+    }
+
+    @Test
+    void simulatorRuleCatchesTheSimulatorWritingOpenAiJson() {
+        assertCaught(ArchitectureTest.the_simulator_speaks_no_wire_format, PlantedChunkJson.class);
     }
 
     @Test
