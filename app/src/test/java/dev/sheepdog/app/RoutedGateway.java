@@ -33,12 +33,17 @@ final class RoutedGateway implements AutoCloseable {
 
     /** Starts a gateway on the YAML, keeping its data in {@code dataDir} (reuse it to restart). */
     static RoutedGateway start(String yaml, Path dataDir) {
+        return start(yaml, dataDir, Map.of());
+    }
+
+    /** The same, with the environment the YAML's {@code keys_from_env} variables are read from. */
+    static RoutedGateway start(String yaml, Path dataDir, Map<String, String> environment) {
         try {
             Path file = Files.createTempFile("sheepdog-", ".yaml");
             Files.writeString(file, yaml);
             GatewayConfig base = RunningGateway.config(SimulatorSettings.DEFAULT, List.of(), URI.create("http://unused"),
                     StreamDeadlines.DEFAULT, Optional.of(TOKEN));
-            FileConfig routing = ConfigFile.read(file, Map.of(), StreamDeadlines.DEFAULT);
+            FileConfig routing = ConfigFile.read(file, environment, StreamDeadlines.DEFAULT);
             GatewayConfig config = new GatewayConfig(base.http(), base.simulator(), base.holySheepKeys(),
                     base.holySheepUrl(), base.deadlines(), dataDir, base.masterKey(), base.adminToken(),
                     base.keyPolicy(), Optional.of(routing));
