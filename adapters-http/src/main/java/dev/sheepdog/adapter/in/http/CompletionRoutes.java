@@ -5,6 +5,8 @@ import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.caller.Caller;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import dev.sheepdog.wire.openai.ChatRequestException;
+import dev.sheepdog.wire.openai.ChatRequestReader;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,9 +55,13 @@ final class CompletionRoutes {
         ctx.attribute(CALLER, caller.get().account());
         CompletionRequest request;
         try {
-            request = ChatCompletionBody.toDomain(RequestBody.readJson(ctx, settings.maxBodyBytes(), mapper));
+            RequestBody.Json body = RequestBody.readJson(ctx, settings.maxBodyBytes(), mapper);
+            request = ChatRequestReader.read(body.tree(), body.text());
         } catch (InvalidRequestException e) {
             ErrorResponses.send(ctx, e.error(), mapper);
+            return;
+        } catch (ChatRequestException e) {
+            ErrorResponses.send(ctx, ApiError.invalidRequest(e.getMessage(), e.param(), e.code()), mapper);
             return;
         }
         ctx.attribute(MODEL, request.model());
@@ -63,9 +69,9 @@ final class CompletionRoutes {
         // The domain has sent the request to the provider by the time it hands the stream back.
         long sentUpstream = System.nanoTime();
         if (request.stream()) {
-            sse.write(ctx, stream, request.includeUsage(), sentUpstream);
+            sse.write(ctx, stream, request, sentUpstream);
         } else {
-            whole.write(ctx, stream);
+            whole.write(ctx, stream, request.model());
         }
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
@@ -14,13 +15,22 @@ import org.eclipse.jetty.http.HttpException;
 /** Reads a request body as JSON without ever holding more than the configured limit. */
 final class RequestBody {
 
+    /** A body parsed, and as the client sent it: the text a provider of the client's format is sent on. */
+    record Json(JsonNode tree, String text) {
+    }
+
     private RequestBody() {
     }
 
-    static JsonNode readJson(Context ctx, long maxBytes, ObjectMapper mapper) throws InvalidRequestException {
+    static Json readJson(Context ctx, long maxBytes, ObjectMapper mapper) throws InvalidRequestException {
         byte[] body = read(ctx, maxBytes);
         if (body.length == 0) {
             throw InvalidRequestException.of("The request body is empty: send a JSON object.", null, "invalid_json");
+        }
+        if (notUtf8(body)) {
+            // Jackson would read UTF-16 or UTF-32 too, but the body goes on as UTF-8 text, as JSON must be sent.
+            throw InvalidRequestException.of("The request body is not valid JSON: it is not valid UTF-8.", null,
+                    "invalid_json");
         }
         JsonNode json;
         try {
@@ -37,7 +47,23 @@ final class RequestBody {
                     + "surrogate escape (\\ud800 to \\udfff without its pair), which is not a character.",
                     unpaired.get(), "invalid_unicode");
         }
-        return json;
+        String text = new String(body, StandardCharsets.UTF_8);
+        // A byte order mark is no part of the JSON, and a provider need not expect one.
+        return new Json(json, text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** A UTF-16 or UTF-32 body: a byte order mark of theirs, or the NUL bytes no UTF-8 JSON has. */
+    private static boolean notUtf8(byte[] body) {
+        if (body.length >= 2 && ((body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff
+                || (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe)) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] read(Context ctx, long maxBytes) throws InvalidRequestException {

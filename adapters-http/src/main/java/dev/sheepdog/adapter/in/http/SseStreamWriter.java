@@ -6,6 +6,7 @@ import dev.sheepdog.domain.model.CompletionEvent.Chunk;
 import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
+import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a completion stream to the client as OpenAI-style SSE: each provider chunk unchanged,
+ * Writes a completion stream to the client as OpenAI-style SSE: each chunk of an OpenAI-format
+ * provider unchanged, any other provider's written in OpenAI's format ({@link OpenAiChunks}),
  * {@code : ping} comments while the provider is silent, {@code data: [DONE]} at a normal end and
  * an {@code error} event (without {@code [DONE]}) when it fails after the stream started.
  * A client that leaves is noticed within a fraction of a second, whatever the phase, and the
@@ -46,8 +48,9 @@ final class SseStreamWriter {
     }
 
     /** @param sentUpstream when the domain had sent the request to the provider, in {@link System#nanoTime()} terms */
-    void write(Context ctx, CompletionStream stream, boolean includeUsage, long sentUpstream) {
+    void write(Context ctx, CompletionStream stream, CompletionRequest request, long sentUpstream) {
         SseChannel channel = new SseChannel(ctx);
+        OpenAiChunks payloads = new OpenAiChunks(request.model());
         boolean chunkSent = false;
         observer.streamOpened();
         ClientDeparture departure = ClientDeparture.watch(ctx);
@@ -63,17 +66,20 @@ final class SseStreamWriter {
                 switch (next.get()) {
                     case Chunk chunk -> {
                         long arrived = System.nanoTime();
-                        channel.queueData(chunk.json().text());
-                        if (!chunkSent) {
-                            chunkSent = true;
-                            channel.flush();
-                            deliveredFirst(ctx, sentUpstream, arrived);
+                        Optional<String> payload = payloads.of(chunk);
+                        if (payload.isPresent()) {
+                            channel.queueData(payload.get());
+                            if (!chunkSent) {
+                                chunkSent = true;
+                                channel.flush();
+                                deliveredFirst(ctx, sentUpstream, arrived);
+                            }
                         }
                     }
                     case UsageReport usage -> {
                         // Sheepdog always asks for usage; the client only sees it if it asked too.
-                        if (includeUsage && usage.usageOnlyChunk().isPresent()) {
-                            channel.queueData(usage.usageOnlyChunk().get().text());
+                        if (request.includeUsage()) {
+                            payloads.of(usage).ifPresent(channel::queueData);
                         }
                     }
                     case End end -> {

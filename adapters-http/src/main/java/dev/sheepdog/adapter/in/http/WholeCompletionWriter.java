@@ -5,13 +5,17 @@ import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionEvent.Chunk;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.domain.model.Usage;
+import dev.sheepdog.wire.openai.CompletionWriter;
+import dev.sheepdog.wire.openai.OpenAiWire;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Answers a {@code "stream": false} request with the provider's {@code chat.completion} JSON, unchanged.
+ * Answers a {@code "stream": false} request with one {@code chat.completion}: an OpenAI-format provider's
+ * own, unchanged, or the one a {@link CompletionWriter} gathers from any other provider's chunks.
  * Nothing is written until the answer is complete, so a client that leaves meanwhile is noticed
  * from its connection, and the provider's request is cancelled at once.
  */
@@ -28,10 +32,11 @@ final class WholeCompletionWriter {
         this.stopping = stopping;
     }
 
-    void write(Context ctx, CompletionStream stream) {
+    /** @param model the model the client asked for, which a gathered completion names */
+    void write(Context ctx, CompletionStream stream, String model) {
         ClientDeparture departure = ClientDeparture.watch(ctx);
         try (stream) {
-            read(ctx, new StreamWait(stream, departure, stopping));
+            read(ctx, new StreamWait(stream, departure, stopping), model);
         } catch (StreamWait.ClientLeft clientLeft) {
             // Leaving the try closed the stream, which cancels the provider's request.
             ctx.attribute(SseStreamWriter.CLIENT_LEFT, Boolean.TRUE);
@@ -45,32 +50,50 @@ final class WholeCompletionWriter {
         }
     }
 
-    private void read(Context ctx, StreamWait events)
+    private void read(Context ctx, StreamWait events, String model)
             throws InterruptedException, StreamWait.ClientLeft, StreamWait.GatewayStopping {
         String completion = null;
+        CompletionWriter gathered = null;
+        Usage usage = null;
         while (true) {
             Optional<CompletionEvent> next = events.next(POLL);
             if (next.isEmpty()) {
                 continue;
             }
             switch (next.get()) {
-                case Chunk whole -> completion = whole.json().text();
+                case Chunk chunk -> {
+                    if (chunk.original().isPresent() && chunk.original().get().in(OpenAiWire.COMPLETION)) {
+                        completion = chunk.original().get().text();
+                    } else {
+                        gathered = gathered == null ? CompletionWriter.startingNow(model) : gathered;
+                        gathered.add(chunk.deltas());
+                    }
+                }
                 case Failed failed -> {
                     ErrorResponses.send(ctx, FailureResponses.toApiError(failed.failure()), mapper);
                     return;
                 }
                 case CompletionEvent.End end -> {
-                    if (completion == null) {
-                        ErrorResponses.send(ctx, GatewayErrors.NO_COMPLETION, mapper);
-                    } else {
-                        ctx.status(200).contentType("application/json").result(completion);
-                    }
+                    answer(ctx, completion, gathered, usage);
                     return;
                 }
-                case CompletionEvent.UsageReport usage -> {
-                    // already inside the completion's own "usage" field
-                }
+                // An OpenAI-format provider's completion has it in its own "usage" field already.
+                case CompletionEvent.UsageReport report -> usage = report.usage();
             }
+        }
+    }
+
+    private void answer(Context ctx, String completion, CompletionWriter gathered, Usage usage) {
+        if (completion == null && gathered != null) {
+            if (usage != null) {
+                gathered.usage(usage);
+            }
+            completion = gathered.write();
+        }
+        if (completion == null) {
+            ErrorResponses.send(ctx, GatewayErrors.NO_COMPLETION, mapper);
+        } else {
+            ctx.status(200).contentType("application/json").result(completion);
         }
     }
 }

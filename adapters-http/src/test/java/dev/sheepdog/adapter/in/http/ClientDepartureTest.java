@@ -1,6 +1,7 @@
 package dev.sheepdog.adapter.in.http;
 
 import static dev.sheepdog.adapter.in.http.Events.chunk;
+import static dev.sheepdog.adapter.in.http.Events.completion;
 import static dev.sheepdog.adapter.in.http.Events.end;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,7 +74,7 @@ class ClientDepartureTest {
         String request = "POST " + CompletionRoutes.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\n" + fixedLength(body) + "\r\n" + body;
         ScriptedCompletionStream first = gateway.completions.answerWith();
-        gateway.completions.answerWith(chunk("{\"n\":2}"), end());
+        gateway.completions.answerWith(completion("{\"n\":2}"), end());
 
         try (RawHttpConnection client = RawHttpConnection.open(gateway.port())) {
             client.send(request.getBytes(UTF_8));
@@ -81,7 +82,7 @@ class ClientDepartureTest {
             // Pipelined: these bytes arrive while the first request is still being answered.
             client.send(request.getBytes(UTF_8));
             Thread.sleep(200);
-            first.emit(chunk("{\"n\":1}")).emit(end());
+            first.emit(completion("{\"n\":1}")).emit(end());
 
             String received = client.readUntil("{\"n\":2}");
             assertThat(received).startsWith("HTTP/1.1 200").contains("{\"n\":1}");

@@ -44,7 +44,7 @@ final class FakeCompletions implements StreamCompletionUseCase {
     public CompletionStream stream(CompletionRequest request, Caller caller, Optional<String> endUser) {
         calls.add(new Call(request, caller, endUser));
         CompletionStream scripted = answers.poll();
-        return scripted != null ? scripted : ScriptedCompletionStream.of(Events.chunk(DEFAULT_COMPLETION), Events.end());
+        return scripted != null ? scripted : ScriptedCompletionStream.of(Events.completion(DEFAULT_COMPLETION), Events.end());
     }
 
     List<Call> calls() {

@@ -68,6 +68,13 @@ class RequestValidationTest {
                 invalid("include_usage as a string", valid("\"stream\":true,\"stream_options\":{\"include_usage\":\"y\"}"),
                         "stream_options.include_usage", "invalid_type"),
                 invalid("user as a number", valid("\"user\":7"), "user", "invalid_type"),
+                invalid("top_p above 1", valid("\"top_p\":1.5"), "top_p", "invalid_value"),
+                invalid("stop as a number", valid("\"stop\":7"), "stop", "invalid_type"),
+                invalid("a tool without a name", valid("\"tools\":[{\"type\":\"function\",\"function\":{}}]"),
+                        "tools[0].function.name", "missing_required_parameter"),
+                invalid("an unknown tool_choice", valid("\"tool_choice\":\"always\""), "tool_choice", "invalid_value"),
+                invalid("a tool result without its call's id", "{\"model\":\"m\",\"messages\":[{\"role\":\"tool\","
+                        + "\"content\":\"31\"}]}", "messages[0].tool_call_id", "missing_required_parameter"),
                 invalid("a lone surrogate in content", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
                         + "\"content\":\"\\ud800\"}]}", "messages[0].content", "invalid_unicode"),
                 invalid("a lone low surrogate in a content part", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
@@ -102,6 +109,17 @@ class RequestValidationTest {
         HttpResponse<String> response = gateway.post(BodyPublishers.ofByteArray(latin1));
 
         assertThat(ErrorReply.of(response)).isEqualTo(new ErrorReply(400, "invalid_request_error", null, "invalid_json"));
+        assertThat(gateway.completions.calls()).isEmpty();
+    }
+
+    @Test
+    void refusesABodyInUtf16() throws Exception {
+        byte[] utf16 = Bodies.chat("").getBytes(StandardCharsets.UTF_16);
+
+        HttpResponse<String> response = gateway.post(BodyPublishers.ofByteArray(utf16));
+
+        assertThat(ErrorReply.of(response)).isEqualTo(new ErrorReply(400, "invalid_request_error", null, "invalid_json"));
+        assertThat(ErrorReply.messageOf(response)).contains("UTF-8");
         assertThat(gateway.completions.calls()).isEmpty();
     }
 

@@ -1,6 +1,6 @@
 package dev.sheepdog.adapter.in.http;
 
-import static dev.sheepdog.adapter.in.http.Events.chunk;
+import static dev.sheepdog.adapter.in.http.Events.completion;
 import static dev.sheepdog.adapter.in.http.Events.end;
 import static dev.sheepdog.adapter.in.http.Events.failed;
 import static dev.sheepdog.adapter.in.http.Events.usageOnContentChunk;
@@ -29,7 +29,7 @@ class WholeCompletionTest {
     @ParameterizedTest(name = "request fields: [{0}]")
     @ValueSource(strings = {"\"stream\":false", ""})
     void answersWithTheWholeCompletionAsOneJsonBody(String streamField) throws Exception {
-        gateway.completions.answerWith(chunk(COMPLETION), usageOnContentChunk(), end());
+        gateway.completions.answerWith(completion(COMPLETION), usageOnContentChunk(), end());
 
         HttpResponse<String> response = gateway.post(Bodies.chat(streamField));
 
@@ -62,7 +62,7 @@ class WholeCompletionTest {
 
     @Test
     void closesTheCompletionStreamOnceAnswered() throws Exception {
-        ScriptedCompletionStream provider = gateway.completions.answerWith(chunk(COMPLETION), end());
+        ScriptedCompletionStream provider = gateway.completions.answerWith(completion(COMPLETION), end());
 
         gateway.post(Bodies.chat(""));
 
