@@ -1,6 +1,6 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
-import static dev.sheepdog.adapter.out.simulator.upstream.InvalidRequestException.of;
+import static dev.sheepdog.upstream.simulated.InvalidRequestException.of;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

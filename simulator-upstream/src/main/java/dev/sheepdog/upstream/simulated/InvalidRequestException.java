@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 /** A request body the simulated upstream refuses, with the OpenAI error that says why. */
 final class InvalidRequestException extends Exception {

@@ -1,10 +1,10 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.INSTANT;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.body;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.json;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.post;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.send;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.INSTANT;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.body;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.json;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.post;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
