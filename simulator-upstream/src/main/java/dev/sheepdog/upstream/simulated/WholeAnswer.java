@@ -3,15 +3,11 @@ package dev.sheepdog.upstream.simulated;
 import com.sun.net.httpserver.HttpExchange;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionStream;
-import dev.sheepdog.domain.model.Delta;
-import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.wire.openai.CompletionWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,18 +24,16 @@ final class WholeAnswer {
     /** Answers the exchange; returns how it ended, for the log line. */
     static String send(HttpExchange exchange, CompletionStream stream, Optional<CompletionEvent> first,
                        CompletionWriter writer) throws IOException, InterruptedException {
-        List<Delta> deltas = new ArrayList<>();
-        Usage usage = Usage.reported(0, 0);
         Optional<CompletionEvent> next = first;
         while (true) {
             while (next.isEmpty()) {
                 next = stream.poll(QUIET);
             }
             switch (next.get()) {
-                case CompletionEvent.Chunk chunk -> deltas.addAll(chunk.deltas());
-                case CompletionEvent.UsageReport report -> usage = report.usage();
+                case CompletionEvent.Chunk chunk -> writer.add(chunk.deltas());
+                case CompletionEvent.UsageReport report -> writer.usage(report.usage());
                 case CompletionEvent.End end -> {
-                    send(exchange, writer.completion(deltas, usage));
+                    send(exchange, writer.write());
                     return "done";
                 }
                 case CompletionEvent.Failed failed when failed.failure().upstreamStatus() > 0 -> {
