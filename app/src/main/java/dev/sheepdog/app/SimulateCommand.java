@@ -1,8 +1,8 @@
 package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
-import dev.sheepdog.adapter.out.simulator.upstream.SimulatedUpstreamServer;
 import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.upstream.simulated.SimulatedUpstreamServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorFaults;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
-import dev.sheepdog.adapter.out.simulator.upstream.SimulatedUpstreamServer;
 import dev.sheepdog.domain.model.ApiKey;
+import dev.sheepdog.upstream.simulated.SimulatedUpstreamServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;

@@ -1,14 +1,13 @@
 package dev.sheepdog.adapter.out.simulator;
 
 import dev.sheepdog.domain.model.CompletionRequest;
-import dev.sheepdog.domain.model.RawJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Writes the simulated model's answer: a short draft with writing advice in English and
- * Vietnamese, about the user's last message. The same request, seed included, gives the same text.
+ * Vietnamese, about the user's last message. The same request and seed give the same text.
  */
 final class AnswerWriter {
 
@@ -37,9 +36,9 @@ final class AnswerWriter {
     private AnswerWriter() {
     }
 
-    /** The answer to the request, at least {@code minTokens} tokens long. */
-    static String write(CompletionRequest request, int minTokens) {
-        Random random = new Random(fingerprint(request));
+    /** The answer to the request, at least {@code minTokens} tokens long; {@code seed} varies it ("" for none). */
+    static String write(CompletionRequest request, String seed, int minTokens) {
+        Random random = new Random(fingerprint(request, seed));
         String topic = topicOf(request);
         StringBuilder answer = new StringBuilder()
                 .append("Dưới đây là bản nháp cho chủ đề “").append(topic)
@@ -73,10 +72,8 @@ final class AnswerWriter {
 
     // FNV-1a over everything that should change the answer; java.util.Random is specified exactly,
     // so the same request gives the same text on every JVM.
-    private static long fingerprint(CompletionRequest request) {
-        RawJson seed = request.otherFields().get("seed");
-        String identity = request.model() + '\u0000' + request.promptText() + '\u0000'
-                + (seed == null ? "" : seed.text());
+    private static long fingerprint(CompletionRequest request, String seed) {
+        String identity = request.model() + '\u0000' + request.promptText() + '\u0000' + seed;
         long hash = 0xcbf29ce484222325L;
         for (byte b : identity.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;

@@ -10,9 +10,7 @@ import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ModelInfo;
 import dev.sheepdog.domain.port.out.CompletionProvider;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,16 +25,25 @@ public final class SimulatedCompletionProvider implements CompletionProvider {
     public static final String NAME = "simulator";
 
     private final SimulatorSettings settings;
-    private final Clock clock;
     private final SimulatorActivity activity = new SimulatorActivity();
 
-    public SimulatedCompletionProvider(SimulatorSettings settings, Clock clock) {
+    public SimulatedCompletionProvider(SimulatorSettings settings) {
         this.settings = requireNonNull(settings, "settings");
-        this.clock = requireNonNull(clock, "clock");
     }
 
+    /** Answers the request; the endpoint and the key mean nothing to a model without network or account. */
     @Override
     public CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request) {
+        // The neutral request has no seed: the client's format may have one, which only its adapter can read.
+        return open(request, "");
+    }
+
+    /**
+     * Answers the request with a text varied by {@code seed} (any text; the same seed gives the same
+     * answer), for a caller that reads a seed from the client's own format, as the standalone upstream does.
+     */
+    public CompletionStream open(CompletionRequest request, String seed) {
+        requireNonNull(seed, "seed");
         if (!settings.models().contains(request.model())) {
             return CompletionStream.failed(new CompletionFailure(FailureKind.MODEL_NOT_FOUND,
                     "The model '" + request.model() + "' does not exist.", 404,
@@ -46,11 +53,9 @@ public final class SimulatedCompletionProvider implements CompletionProvider {
         if (faults.failStatus().isPresent() && ThreadLocalRandom.current().nextDouble() < faults.failRate()) {
             return CompletionStream.failed(SimulatedFailures.forStatus(faults.failStatus().getAsInt()));
         }
-        SimulatedAnswer answer = SimulatedAnswer.plan(request, settings);
-        String id = "chatcmpl-sim-" + HexFormat.of().toHexDigits(answer.text().hashCode());
-        ChunkJson json = new ChunkJson(id, request.model(), clock.instant().getEpochSecond());
+        SimulatedAnswer answer = SimulatedAnswer.plan(request, seed, settings);
         activity.opened();
-        return new SimulatedStream(new SimulatedEvents(answer, json, request.stream(), faults), settings, activity);
+        return new SimulatedStream(new SimulatedEvents(answer, request.stream(), faults), settings, activity);
     }
 
     @Override

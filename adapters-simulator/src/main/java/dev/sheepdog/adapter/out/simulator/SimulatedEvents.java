@@ -4,23 +4,26 @@ import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionEvent.Chunk;
 import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
+import dev.sheepdog.domain.model.Delta;
+import dev.sheepdog.domain.model.Role;
 import java.util.Optional;
 
 /**
- * The events of one simulated answer, by position. A stream is one chunk per token, the finish
- * chunk, the usage-only chunk and the end; a non-streaming answer is one whole completion.
+ * The events of one simulated answer, by position. A stream is one chunk per token (the first one
+ * also starting the assistant's message), the finish chunk, the usage and the end. A non-streaming
+ * answer is the same in one chunk, once its last token is due: the client's adapter writes it whole.
  */
 final class SimulatedEvents {
 
+    private static final Delta START = new Delta.Start(Role.ASSISTANT);
+
     private final SimulatedAnswer answer;
-    private final ChunkJson json;
     private final boolean streaming;
     private final SimulatorFaults faults;
     private final int lastToken;
 
-    SimulatedEvents(SimulatedAnswer answer, ChunkJson json, boolean streaming, SimulatorFaults faults) {
+    SimulatedEvents(SimulatedAnswer answer, boolean streaming, SimulatorFaults faults) {
         this.answer = answer;
-        this.json = json;
         this.streaming = streaming;
         this.faults = faults;
         this.lastToken = answer.tokens().size() - 1;
@@ -48,21 +51,20 @@ final class SimulatedEvents {
         }
         int tokens = answer.tokens().size();
         if (position < tokens) {
-            String token = answer.tokens().get(position);
-            return new Chunk(json.content(token, position == 0), token, Optional.empty());
+            Delta text = new Delta.Text(answer.tokens().get(position));
+            return position == 0 ? Chunk.of(START, text) : Chunk.of(text);
         }
         return switch (position - tokens) {
-            case 0 -> new Chunk(json.finish(answer.finishReason()), "", Optional.of(answer.finishReason()));
-            case 1 -> new UsageReport(answer.usage(), Optional.of(json.usage(answer.usage())));
+            case 0 -> Chunk.of(new Delta.Finish(answer.finishReason()));
+            case 1 -> UsageReport.of(answer.usage());
             default -> new End();
         };
     }
 
     private CompletionEvent wholeEventAt(int position) {
         return switch (position) {
-            case 0 -> new Chunk(json.completion(answer.text(), answer.finishReason(), answer.usage()),
-                    answer.text(), Optional.of(answer.finishReason()));
-            case 1 -> new UsageReport(answer.usage(), Optional.empty());
+            case 0 -> Chunk.of(START, new Delta.Text(answer.text()), new Delta.Finish(answer.finishReason()));
+            case 1 -> UsageReport.of(answer.usage());
             default -> new End();
         };
     }

@@ -3,7 +3,6 @@ package dev.sheepdog.adapter.out.simulator;
 import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.answerTo;
 import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.ask;
 import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.message;
-import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.withSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.domain.model.CompletionRequest;
@@ -55,14 +54,15 @@ class SimulatedAnswerTextTest {
     @Test
     void answersTheSameRequestWithTheSameText() throws InterruptedException {
         assertThat(answerTo(REQUEST)).isEqualTo(answerTo(ask("Write an intro about Da Lat coffee")));
-        assertThat(answerTo(withSeed(REQUEST, "42"))).isEqualTo(answerTo(withSeed(REQUEST, "42")));
+        assertThat(answerTo(REQUEST, "42")).isEqualTo(answerTo(REQUEST, "42"));
+        assertThat(answerTo(REQUEST, "")).as("no seed").isEqualTo(answerTo(REQUEST));
     }
 
     @Test
     void anotherSeedPromptOrModelGivesAnotherText() throws InterruptedException {
         Set<String> bySeed = new HashSet<>();
         for (int seed = 1; seed <= 5; seed++) {
-            bySeed.add(answerTo(withSeed(REQUEST, Integer.toString(seed))));
+            bySeed.add(answerTo(REQUEST, Integer.toString(seed)));
         }
         CompletionRequest otherModel = CompletionRequest.streaming("deepseek-v3.2", REQUEST.messages());
 

@@ -13,7 +13,7 @@ class SimulatedCompletionProviderContractTest extends CompletionProviderContract
     protected CompletionProvider createProvider() {
         // A short pause before the first token leaves time to close a stream before its end.
         return new SimulatedCompletionProvider(
-                SimulatorSettings.DEFAULT.withDelays(Duration.ZERO, Duration.ofMillis(1)), SimulatorFixtures.CLOCK);
+                SimulatorSettings.DEFAULT.withDelays(Duration.ZERO, Duration.ofMillis(1)));
     }
 
     @Override

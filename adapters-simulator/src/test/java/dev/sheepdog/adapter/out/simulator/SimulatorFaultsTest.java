@@ -85,7 +85,7 @@ class SimulatorFaultsTest {
 
     private static CompletionStream open(SimulatorFaults faults) {
         SimulatorSettings settings = SimulatorFixtures.INSTANT.withFaults(faults);
-        return new SimulatedCompletionProvider(settings, SimulatorFixtures.CLOCK)
+        return new SimulatedCompletionProvider(settings)
                 .open(SimulatorFixtures.ENDPOINT, ApiKey.NONE, SimulatorFixtures.ask("Viết về biển"));
     }
 

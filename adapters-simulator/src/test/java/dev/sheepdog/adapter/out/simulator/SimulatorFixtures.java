@@ -9,19 +9,14 @@ import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
-import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Role;
+import dev.sheepdog.domain.model.Sampling;
 import dev.sheepdog.domain.model.StreamDeadlines;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -31,7 +26,6 @@ final class SimulatorFixtures {
     static final String MODEL = "gpt-4.1";
     static final Endpoint ENDPOINT = new Endpoint(new EndpointId("local"), SimulatedCompletionProvider.NAME,
             URI.create("http://localhost/v1"), Set.of(), StreamDeadlines.DEFAULT);
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
     static final SimulatorSettings INSTANT = SimulatorSettings.DEFAULT.withDelays(Duration.ZERO, Duration.ZERO);
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -40,12 +34,11 @@ final class SimulatorFixtures {
     }
 
     static SimulatedCompletionProvider provider(SimulatorSettings settings) {
-        return new SimulatedCompletionProvider(settings, CLOCK);
+        return new SimulatedCompletionProvider(settings);
     }
 
     static ChatMessage message(Role role, String text) {
-        // The simulator reads only role and text; the raw JSON just has to be present.
-        return new ChatMessage(role, text, new RawJson("{\"role\":\"" + role.wireName() + "\"}"));
+        return new ChatMessage(role, text);
     }
 
     static CompletionRequest ask(String userText) {
@@ -53,23 +46,19 @@ final class SimulatorFixtures {
     }
 
     static CompletionRequest request(String model, List<ChatMessage> messages, OptionalInt maxTokens,
-                                     boolean stream, Map<String, RawJson> otherFields) {
-        return new CompletionRequest(model, messages, OptionalDouble.empty(), maxTokens, Optional.empty(), stream,
-                false, otherFields);
-    }
-
-    static CompletionRequest withSeed(CompletionRequest request, String seed) {
-        return request(request.model(), request.messages(), request.maxTokens(), request.stream(),
-                Map.of("seed", new RawJson(seed)));
+                                     boolean stream) {
+        Sampling sampling = new Sampling(Sampling.DEFAULT.temperature(), Sampling.DEFAULT.topP(), maxTokens,
+                List.of());
+        return new CompletionRequest(model, messages, sampling, List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), stream, false, Optional.empty());
     }
 
     static CompletionRequest withMaxTokens(CompletionRequest request, int maxTokens) {
-        return request(request.model(), request.messages(), OptionalInt.of(maxTokens), request.stream(),
-                request.otherFields());
+        return request(request.model(), request.messages(), OptionalInt.of(maxTokens), request.stream());
     }
 
     static CompletionRequest nonStreaming(CompletionRequest request) {
-        return request(request.model(), request.messages(), request.maxTokens(), false, request.otherFields());
+        return request(request.model(), request.messages(), request.sampling().maxTokens(), false);
     }
 
     /** Every event up to and including the terminal one. */
@@ -91,8 +80,17 @@ final class SimulatorFixtures {
 
     /** The whole answer the instant simulator gives to a request. */
     static String answerTo(CompletionRequest request) throws InterruptedException {
+        return textOf(provider(INSTANT).open(ENDPOINT, ApiKey.NONE, request));
+    }
+
+    /** The whole answer the instant simulator gives to a request with a seed. */
+    static String answerTo(CompletionRequest request, String seed) throws InterruptedException {
+        return textOf(provider(INSTANT).open(request, seed));
+    }
+
+    private static String textOf(CompletionStream stream) throws InterruptedException {
         StringBuilder text = new StringBuilder();
-        contentChunks(drain(provider(INSTANT).open(ENDPOINT, ApiKey.NONE, request))).forEach(c -> text.append(c.text()));
+        contentChunks(drain(stream)).forEach(chunk -> text.append(chunk.text()));
         return text.toString();
     }
 }

@@ -1,11 +1,11 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.INSTANT;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.body;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.chunks;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.post;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.stream;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.text;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.INSTANT;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.body;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.chunks;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.post;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.stream;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 import dev.sheepdog.domain.model.CompletionStream;
 import java.util.Set;

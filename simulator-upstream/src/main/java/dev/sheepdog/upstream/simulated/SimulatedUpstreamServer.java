@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 import static java.lang.System.Logger.Level.INFO;
 import static java.util.Objects.requireNonNull;
@@ -40,14 +40,16 @@ public final class SimulatedUpstreamServer implements AutoCloseable {
 
     private final SimulatedCompletionProvider provider;
     private final Optional<ApiKey> requiredKey;
+    private final Clock clock;
     private final long created;
     private final OpenStreams openStreams = new OpenStreams();
     private HttpServer server;
     private ExecutorService executor;
 
     public SimulatedUpstreamServer(SimulatorSettings settings, Optional<ApiKey> requiredKey, Clock clock) {
-        this.provider = new SimulatedCompletionProvider(requireNonNull(settings, "settings"), clock);
+        this.provider = new SimulatedCompletionProvider(requireNonNull(settings, "settings"));
         this.requiredKey = requireNonNull(requiredKey, "requiredKey");
+        this.clock = requireNonNull(clock, "clock");
         this.created = clock.instant().getEpochSecond();
     }
 
@@ -60,7 +62,7 @@ public final class SimulatedUpstreamServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/v1/chat/completions", new CompletionsHandler(provider, keys, openStreams));
+        server.createContext("/v1/chat/completions", new CompletionsHandler(provider, keys, openStreams, clock));
         server.createContext("/v1/models", new ModelsHandler(settings().models(), created, keys));
         server.createContext("/", exchange -> OpenAiError.notFound(exchange.getRequestURI().getPath()).send(exchange));
         server.start();

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.sheepdog.domain.model.CompletionEvent;
@@ -7,13 +7,14 @@ import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
 import dev.sheepdog.domain.model.CompletionStream;
+import dev.sheepdog.wire.openai.ChunkWriter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sends a streamed answer as OpenAI's event stream, each chunk when the simulator says it is due,
- * and renders the simulator's in-stream faults on the wire: a cut connection, a malformed line, an
+ * Sends a streamed answer as OpenAI's event stream, each of the simulator's neutral chunks written
+ * as an OpenAI chunk by wire-openai's {@link ChunkWriter} when the simulator says it is due, and renders the simulator's in-stream faults on the wire: a cut connection, a malformed line, an
  * {@code error} event, silence, keep-alive comments.
  */
 final class StreamingAnswer {
@@ -21,12 +22,14 @@ final class StreamingAnswer {
     private static final Duration QUIET = Duration.ofMinutes(1);
 
     private final CompletionStream stream;
+    private final ChunkWriter chunks;
     private final boolean includeUsage;
     private final Optional<Duration> keepAlive;
     private int tokens;
 
-    StreamingAnswer(CompletionStream stream, boolean includeUsage, Optional<Duration> keepAlive) {
+    StreamingAnswer(CompletionStream stream, ChunkWriter chunks, boolean includeUsage, Optional<Duration> keepAlive) {
         this.stream = stream;
+        this.chunks = chunks;
         this.includeUsage = includeUsage;
         this.keepAlive = keepAlive;
     }
@@ -58,15 +61,18 @@ final class StreamingAnswer {
     private String write(EventStreamWriter sse, CompletionEvent event) throws IOException {
         switch (event) {
             case Chunk chunk -> {
-                sse.data(chunk.json().text());
-                if (!chunk.text().isEmpty()) {
+                Optional<String> json = chunks.chunk(chunk.deltas());
+                if (json.isPresent()) {
+                    sse.data(json.get());
+                }
+                if (chunk.written()) {
                     tokens++;
                 }
                 return null;
             }
             case UsageReport usage -> {
-                if (includeUsage && usage.usageOnlyChunk().isPresent()) {
-                    sse.data(usage.usageOnlyChunk().get().text());
+                if (includeUsage) {
+                    sse.data(chunks.usage(usage.usage()));
                 }
                 return null;
             }

@@ -1,14 +1,14 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
-import static dev.sheepdog.adapter.out.simulator.upstream.SimulatedUpstreamRoutesTest.assertOpenAiError;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.CLIENT;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.INSTANT;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.body;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.chunks;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.json;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.post;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.send;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.stream;
+import static dev.sheepdog.upstream.simulated.SimulatedUpstreamRoutesTest.assertOpenAiError;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.CLIENT;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.INSTANT;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.body;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.chunks;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.json;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.post;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.send;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

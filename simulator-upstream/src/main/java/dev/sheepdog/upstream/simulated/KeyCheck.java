@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.sheepdog.domain.model.ApiKey;

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
 import static java.lang.System.Logger.Level.DEBUG;
 
@@ -6,18 +6,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorFaults;
-import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
-import dev.sheepdog.domain.model.Endpoint;
-import dev.sheepdog.domain.model.EndpointId;
-import dev.sheepdog.domain.model.StreamDeadlines;
+import dev.sheepdog.wire.openai.ChatRequestException;
+import dev.sheepdog.wire.openai.ChunkWriter;
+import dev.sheepdog.wire.openai.CompletionWriter;
 import java.io.IOException;
-import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code POST /v1/chat/completions}: answers from the simulated model, its faults put on the wire. */
 final class CompletionsHandler implements HttpHandler {
@@ -26,18 +25,17 @@ final class CompletionsHandler implements HttpHandler {
     private static final String PATH = "/v1/chat/completions";
     private static final int MAX_BODY_BYTES = 4 << 20;
     private static final Duration QUIET = Duration.ofMinutes(1);
-    // The simulator ignores the endpoint and the key; the provider port just asks for them.
-    private static final Endpoint ENDPOINT = new Endpoint(new EndpointId("simulate"), SimulatedCompletionProvider.NAME,
-            URI.create("http://localhost/v1"), Set.of(), StreamDeadlines.DEFAULT);
 
     private final SimulatedCompletionProvider provider;
     private final KeyCheck keys;
     private final OpenStreams openStreams;
+    private final Clock clock;
 
-    CompletionsHandler(SimulatedCompletionProvider provider, KeyCheck keys, OpenStreams openStreams) {
+    CompletionsHandler(SimulatedCompletionProvider provider, KeyCheck keys, OpenStreams openStreams, Clock clock) {
         this.provider = provider;
         this.keys = keys;
         this.openStreams = openStreams;
+        this.clock = clock;
     }
 
     @Override
@@ -49,15 +47,13 @@ final class CompletionsHandler implements HttpHandler {
             log(exchange, "-", "refused", start);
             return;
         }
-        CompletionRequest request;
-        try {
-            request = ChatRequestJson.read(body(exchange));
-        } catch (InvalidRequestException e) {
-            e.error().send(exchange);
+        Optional<ChatBody> chat = read(exchange);
+        if (chat.isEmpty()) {
             log(exchange, "-", "invalid", start);
             return;
         }
-        CompletionStream stream = provider.open(ENDPOINT, ApiKey.NONE, request);
+        CompletionRequest request = chat.get().request();
+        CompletionStream stream = provider.open(request, chat.get().seed());
         openStreams.add(stream);
         String ending = "client-left";
         try {
@@ -92,10 +88,13 @@ final class CompletionsHandler implements HttpHandler {
             }
             throw new ConnectionCut("the server is stopping");
         }
+        String id = "chatcmpl-sim-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        long created = clock.instant().getEpochSecond();
         if (!request.stream()) {
-            return WholeAnswer.send(exchange, stream, first);
+            return WholeAnswer.send(exchange, stream, first, new CompletionWriter(id, request.model(), created));
         }
-        return new StreamingAnswer(stream, request.includeUsage(), faults.keepAliveEvery()).send(exchange, first);
+        return new StreamingAnswer(stream, new ChunkWriter(id, request.model(), created), request.includeUsage(),
+                faults.keepAliveEvery()).send(exchange, first);
     }
 
     private Optional<OpenAiError> refusal(HttpExchange exchange) {
@@ -110,13 +109,22 @@ final class CompletionsHandler implements HttpHandler {
         return keys.allows(exchange) ? Optional.empty() : Optional.of(OpenAiError.invalidKey());
     }
 
-    private static byte[] body(HttpExchange exchange) throws IOException, InvalidRequestException {
+    /** The request, or empty once a body that is too large or not a chat request was answered with a 4xx. */
+    private static Optional<ChatBody> read(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        OpenAiError refusal;
         if (body.length > MAX_BODY_BYTES) {
-            throw new InvalidRequestException(new OpenAiError(413, "The request body is larger than "
-                    + MAX_BODY_BYTES + " bytes.", "invalid_request_error", null, "request_too_large"));
+            refusal = new OpenAiError(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes.",
+                    "invalid_request_error", null, "request_too_large");
+        } else {
+            try {
+                return Optional.of(ChatBody.read(body));
+            } catch (ChatRequestException e) {
+                refusal = OpenAiError.invalidRequest(e.getMessage(), e.param(), e.code());
+            }
         }
-        return body;
+        refusal.send(exchange);
+        return Optional.empty();
     }
 
     private static void log(HttpExchange exchange, String model, String ending, long startNanos) {

@@ -1,10 +1,10 @@
-package dev.sheepdog.adapter.out.simulator.upstream;
+package dev.sheepdog.upstream.simulated;
 
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.INSTANT;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.body;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.json;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.post;
-import static dev.sheepdog.adapter.out.simulator.upstream.UpstreamFixtures.send;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.INSTANT;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.body;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.json;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.post;
+import static dev.sheepdog.upstream.simulated.UpstreamFixtures.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The non-streaming answer, the model list and the errors, all in OpenAI's shapes. */
 class SimulatedUpstreamRoutesTest {
@@ -82,6 +84,29 @@ class SimulatedUpstreamRoutesTest {
         assertThat(noMessages.statusCode()).isEqualTo(400);
         assertThat(json(noMessages.body()).at("/error/param").asText()).isEqualTo("messages");
         assertThat(badRole.statusCode()).isEqualTo(400);
+    }
+
+    // wire-openai's reader, shared with the gateway, names a missing model and empty messages more
+    // precisely than the simulator's own parser did (missing_required_parameter, empty_array).
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"model\": | invalid_json | ",
+        "[1, 2] | invalid_type | ",
+        "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]} | missing_required_parameter | model",
+        "{\"model\": \"m\", \"messages\": []} | empty_array | messages",
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"robot\"}]} | invalid_value | messages[0].role",
+        "{\"model\": \"m\", \"max_tokens\": 0, \"messages\": [{\"role\": \"user\"}]} | invalid_value | max_tokens",
+        "{\"model\": \"m\", \"stream\": \"yes\", \"messages\": [{\"role\": \"user\"}]} | invalid_type | stream"})
+    void refusesABodyOpenAisReaderRefusesNamingWhatIsWrong(String body, String code, String param) throws Exception {
+        server = UpstreamFixtures.start(INSTANT);
+
+        HttpResponse<String> response = send(post(server, body));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json(response.body()).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.path("code").asText()).isEqualTo(code);
+        assertThat(error.path("param").isNull() ? null : error.path("param").asText()).isEqualTo(param);
     }
 
     @Test
