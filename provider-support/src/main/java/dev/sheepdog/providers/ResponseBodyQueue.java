@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;

@@ -1,22 +1,23 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
-import dev.sheepdog.adapter.out.holysheep.sse.ChunkInterpreter;
-import dev.sheepdog.support.sse.SseDecoder;
-import dev.sheepdog.support.sse.SseEvent;
-import dev.sheepdog.support.sse.SseLimitExceededException;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.support.sse.SseDecoder;
+import dev.sheepdog.support.sse.SseEvent;
+import dev.sheepdog.support.sse.SseLimitExceededException;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 
 /** Reads a streaming response: bytes to SSE events to completion events, one piece at a time. */
-final class SseBodyReader implements BodyReader {
+public final class SseBodyReader implements BodyReader {
 
     private final SseDecoder decoder;
-    private final ChunkInterpreter interpreter = new ChunkInterpreter();
+    private final SseEventInterpreter interpreter;
 
-    SseBodyReader(int maxEventBytes) {
+    /** @param maxEventBytes the largest SSE line or event accepted from the provider */
+    public SseBodyReader(SseEventInterpreter interpreter, int maxEventBytes) {
+        this.interpreter = interpreter;
         this.decoder = new SseDecoder(maxEventBytes, maxEventBytes);
     }
 

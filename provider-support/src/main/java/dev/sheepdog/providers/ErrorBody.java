@@ -1,6 +1,6 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
-import dev.sheepdog.adapter.out.holysheep.ResponseBodyQueue.Piece;
+import dev.sheepdog.providers.ResponseBodyQueue.Piece;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 

@@ -1,6 +1,6 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
-import dev.sheepdog.adapter.out.holysheep.ResponseBodyQueue.Piece;
+import dev.sheepdog.providers.ResponseBodyQueue.Piece;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One completion being read from an OpenAI-compatible provider. Every wait is bounded by the
+ * One completion being read from a provider over HTTP. Every wait is bounded by the
  * caller's poll and by the stream's deadline; a deadline that passes is a typed failure, and the
  * request is cancelled whenever the stream stops before the provider finished.
  */
-final class HolySheepStream implements CompletionStream {
+final class HttpCompletionStream implements CompletionStream {
 
     private static final CompletionEvent CANCELLED = new CompletionEvent.Failed(
             CompletionFailure.of(FailureKind.CANCELLED, "The stream was closed by its reader."));
@@ -39,7 +39,7 @@ final class HolySheepStream implements CompletionStream {
     private long bytesRead;
     private volatile CompletionEvent terminal;
 
-    HolySheepStream(CompletableFuture<HttpResponse<ResponseBodyQueue>> response, BodyReader reader,
+    HttpCompletionStream(CompletableFuture<HttpResponse<ResponseBodyQueue>> response, BodyReader reader,
                     StreamDeadline deadline, ApiKey key, Clock clock) {
         this.response = response;
         this.reader = reader;

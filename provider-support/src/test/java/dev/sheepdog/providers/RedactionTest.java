@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers.circuit;
 
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionStream;

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;

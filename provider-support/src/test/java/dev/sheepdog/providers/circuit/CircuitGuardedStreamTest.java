@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers.circuit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ManualClock;
-import dev.sheepdog.domain.model.RawJson;
+import dev.sheepdog.domain.model.Delta;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,7 +30,7 @@ class CircuitGuardedStreamTest {
             FailureKind.RATE_LIMITED, FailureKind.CANCELLED, FailureKind.REQUEST_REFUSED, FailureKind.MODEL_NOT_ALLOWED,
             FailureKind.REQUESTS_PER_MINUTE, FailureKind.TOKENS_PER_MINUTE, FailureKind.TOO_MANY_STREAMS,
             FailureKind.BUDGET_EXCEEDED, FailureKind.CIRCUIT_OPEN);
-    private static final CompletionEvent CHUNK = new CompletionEvent.Chunk(new RawJson("{}"), "Xin", Optional.empty());
+    private static final CompletionEvent CHUNK = CompletionEvent.Chunk.of(new Delta.Text("Xin"));
 
     private final CircuitBreaker breaker = new EndpointCircuit(new EndpointId("unit"),
             new CircuitPolicy(50f, 10, 10, Duration.ofSeconds(30), 1), new ManualClock()).breaker();

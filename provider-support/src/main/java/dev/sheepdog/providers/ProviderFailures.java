@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
 import dev.sheepdog.support.http.RetryAfter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +20,9 @@ import javax.net.ssl.SSLException;
  * Turns what went wrong with a provider into the domain's typed failures. The HTTP status decides,
  * never the Content-Type: DeepSeek has sent JSON errors as {@code application/octet-stream}. The
  * words are Sheepdog's own: an exception's message (the JDK's, a library's) never reaches a client.
- * What the provider wrote is scrubbed later, where every failure leaves the adapter ({@link Redaction}).
+ * What the provider wrote is scrubbed later, where every failure leaves the stream ({@link Redaction}).
  */
-final class ProviderFailures {
+public final class ProviderFailures {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -30,10 +30,9 @@ final class ProviderFailures {
     }
 
     /** A non-2xx answer, from its status, headers and (at most the first few KiB of) its body. */
-    static CompletionFailure fromStatus(int status, HttpHeaders headers, byte[] body, Instant now) {
+    public static CompletionFailure fromStatus(int status, HttpHeaders headers, byte[] body, Instant now) {
         Optional<JsonNode> error = errorObject(body);
-        Optional<String> code = error.map(e -> e.get("code")).filter(c -> c != null && c.isValueNode() && !c.isNull())
-                .map(JsonNode::asText);
+        Optional<String> code = error.flatMap(ProviderFailures::code);
         Optional<RawJson> kept = error.map(ProviderFailures::raw);
         return switch (status) {
             case 401, 403 -> new CompletionFailure(FailureKind.UPSTREAM_AUTH,
@@ -51,7 +50,7 @@ final class ProviderFailures {
     }
 
     /** The connection failed before the provider's answer began. */
-    static CompletionFailure beforeAnswer(Throwable cause) {
+    public static CompletionFailure beforeAnswer(Throwable cause) {
         if (inChain(cause, HttpConnectTimeoutException.class)) {
             return CompletionFailure.of(FailureKind.CONNECT_TIMEOUT, "Connecting to the provider timed out.");
         }
@@ -76,7 +75,7 @@ final class ProviderFailures {
      * transfer encoding, state: READING_LENGTH") says nothing a client can use. Before the first chunk
      * another endpoint may still answer, after it the stream is truncated.
      */
-    static CompletionFailure cutOff(String what, long bytes, boolean chunkSeen) {
+    public static CompletionFailure cutOff(String what, long bytes, boolean chunkSeen) {
         String message = "The provider's " + what + " was cut off after " + bytes + (bytes == 1 ? " byte" : " bytes");
         return chunkSeen
                 ? CompletionFailure.of(FailureKind.STREAM_TRUNCATED, message + ".")
@@ -96,6 +95,21 @@ final class ProviderFailures {
         return new CompletionFailure(FailureKind.UPSTREAM_UNAVAILABLE, message, status, code, Optional.empty(), kept);
     }
 
+    /**
+     * The provider's error code: {@code error.code} (a string for OpenAI, a number for OpenRouter),
+     * or else {@code error.type}, all Anthropic sends ({@code "overloaded_error"}).
+     */
+    public static Optional<String> code(JsonNode error) {
+        Optional<String> code = scalar(error.get("code"));
+        return code.isPresent() ? code : scalar(error.get("type"));
+    }
+
+    private static Optional<String> scalar(JsonNode node) {
+        return node != null && node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+                ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    // OpenAI and Anthropic: {"error":{...}} (Anthropic adds "type":"error" beside it); vLLM: the object itself.
     private static Optional<JsonNode> errorObject(byte[] body) {
         try {
             JsonNode root = MAPPER.readTree(body);

@@ -1,11 +1,11 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
 import dev.sheepdog.domain.model.CompletionEvent;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 
-/** Turns the bytes of a successful response into completion events, as they arrive. */
-interface BodyReader {
+/** Turns the bytes of a successful response into completion events, as they arrive. One per response. */
+public interface BodyReader {
 
     /** Reads one piece of the body; appends the events it completes. */
     void read(ByteBuffer bytes, Queue<CompletionEvent> events);

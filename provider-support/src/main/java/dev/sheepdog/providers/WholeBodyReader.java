@@ -1,23 +1,27 @@
-package dev.sheepdog.adapter.out.holysheep;
+package dev.sheepdog.providers;
 
-import dev.sheepdog.adapter.out.holysheep.sse.ChunkInterpreter;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Queue;
+import java.util.function.Function;
 
-/** Reads a non-streaming response: the whole {@code chat.completion}, capped in size, read once complete. */
-final class WholeBodyReader implements BodyReader {
+/** Reads a non-streaming response: the whole body, capped in size, interpreted once complete. */
+public final class WholeBodyReader implements BodyReader {
 
     private final int maxBytes;
+    private final Function<String, List<CompletionEvent>> interpreter;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private boolean tooLarge;
 
-    WholeBodyReader(int maxBytes) {
+    /** @param interpreter the provider's reading of a whole answer: its events, ending with an end or a failure */
+    public WholeBodyReader(int maxBytes, Function<String, List<CompletionEvent>> interpreter) {
         this.maxBytes = maxBytes;
+        this.interpreter = interpreter;
     }
 
     @Override
@@ -38,7 +42,9 @@ final class WholeBodyReader implements BodyReader {
 
     @Override
     public void end(Queue<CompletionEvent> events) {
-        events.addAll(ChunkInterpreter.interpretCompletion(body.toString(StandardCharsets.UTF_8)));
+        if (!tooLarge) {
+            events.addAll(interpreter.apply(body.toString(StandardCharsets.UTF_8)));
+        }
     }
 
     @Override
