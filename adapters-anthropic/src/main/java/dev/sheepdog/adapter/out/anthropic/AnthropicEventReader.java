@@ -12,6 +12,7 @@ import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.Delta;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.Role;
+import dev.sheepdog.providers.SseEventInterpreter;
 import dev.sheepdog.support.sse.SseEvent;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * exactly one {@link End} or {@link Failed}. Dispatches on the JSON {@code type}, not the SSE event
  * name, which some servers leave out. One instance per stream, not thread-safe.
  */
-final class AnthropicEventReader {
+final class AnthropicEventReader implements SseEventInterpreter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT_CHARS = 100;
@@ -32,7 +33,8 @@ final class AnthropicEventReader {
     private boolean ended;
 
     /** The neutral events one SSE event yields; none once the stream has ended or failed. */
-    List<CompletionEvent> read(SseEvent event) {
+    @Override
+    public List<CompletionEvent> interpret(SseEvent event) {
         if (ended || event.data().isBlank()) {
             return List.of();
         }
@@ -59,7 +61,8 @@ final class AnthropicEventReader {
      * The closing event when the body ended without {@code message_stop}: {@link End} if a stop
      * reason was seen, else a truncation. Empty when the stream had already ended or failed.
      */
-    Optional<CompletionEvent> endOfBody(boolean unterminatedTail) {
+    @Override
+    public Optional<CompletionEvent> endOfBody(boolean unterminatedTail) {
         if (ended) {
             return Optional.empty();
         }

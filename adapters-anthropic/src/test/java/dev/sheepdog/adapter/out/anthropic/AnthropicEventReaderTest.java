@@ -27,9 +27,9 @@ class AnthropicEventReaderTest {
 
     @Test
     void aSignatureBecomesReasoningWithNoTextAndTheSignature() {
-        reader.read(event(START));
+        reader.interpret(event(START));
 
-        List<CompletionEvent> events = reader.read(event("{\"type\":\"content_block_delta\",\"index\":0,"
+        List<CompletionEvent> events = reader.interpret(event("{\"type\":\"content_block_delta\",\"index\":0,"
                 + "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCkgIARABGAIiQ\"}}"));
 
         assertThat(events).containsExactly(Chunk.of(new Delta.Reasoning("", Optional.of("EqQBCkgIARABGAIiQ"))));
@@ -37,14 +37,14 @@ class AnthropicEventReaderTest {
 
     @Test
     void numbersToolCallsByTheirOrderAmongToolBlocksNotByBlockIndex() {
-        reader.read(event(START));
-        reader.read(event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+        reader.interpret(event(START));
+        reader.interpret(event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
 
-        List<CompletionEvent> start = reader.read(event("{\"type\":\"content_block_start\",\"index\":1,"
+        List<CompletionEvent> start = reader.interpret(event("{\"type\":\"content_block_start\",\"index\":1,"
                 + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"now\",\"input\":{}}}"));
-        List<CompletionEvent> piece = reader.read(event("{\"type\":\"content_block_delta\",\"index\":1,"
+        List<CompletionEvent> piece = reader.interpret(event("{\"type\":\"content_block_delta\",\"index\":1,"
                 + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"tz\\\":\"}}"));
-        List<CompletionEvent> citation = reader.read(event("{\"type\":\"content_block_delta\",\"index\":0,"
+        List<CompletionEvent> citation = reader.interpret(event("{\"type\":\"content_block_delta\",\"index\":0,"
                 + "\"delta\":{\"type\":\"citations_delta\",\"citation\":{}}}"));
 
         assertThat(start).containsExactly(Chunk.of(new Delta.ToolCall(0, Optional.of("toolu_9"), Optional.of("now"), "")));
@@ -54,11 +54,11 @@ class AnthropicEventReaderTest {
 
     @Test
     void usageCountsCacheReadsAndWritesInThePromptAndTakesTheLastNonNullValues() {
-        reader.read(event(START));
-        reader.read(event("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{"
+        reader.interpret(event(START));
+        reader.interpret(event("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{"
                 + "\"input_tokens\":null,\"output_tokens\":40,\"output_tokens_details\":{\"thinking_tokens\":70}}}"));
 
-        List<CompletionEvent> end = reader.read(event("{\"type\":\"message_stop\"}"));
+        List<CompletionEvent> end = reader.interpret(event("{\"type\":\"message_stop\"}"));
 
         // reasoning tokens cannot exceed the output they are part of
         assertThat(end).containsExactly(UsageReport.of(new Usage(35, 40, 20, 5, 40, false)), new End());
@@ -68,7 +68,7 @@ class AnthropicEventReaderTest {
     @CsvSource({"end_turn,STOP", "stop_sequence,STOP", "max_tokens,LENGTH", "tool_use,TOOL_CALLS",
             "refusal,CONTENT_FILTER", "pause_turn,OTHER"})
     void mapsStopReasons(String stopReason, FinishReason expected) {
-        List<CompletionEvent> events = reader.read(event(
+        List<CompletionEvent> events = reader.interpret(event(
                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason + "\"},\"usage\":{}}"));
 
         assertThat(events).containsExactly(Chunk.of(new Delta.Finish(expected)));
@@ -79,9 +79,9 @@ class AnthropicEventReaderTest {
             "authentication_error,UPSTREAM_AUTH,true", "permission_error,UPSTREAM_AUTH,true",
             "invalid_request_error,INVALID_REQUEST,false", "api_error,UPSTREAM_ERROR,false"})
     void mapsInStreamErrorsAfterReportingTheUsageSpent(String type, FailureKind kind, boolean retryable) {
-        reader.read(event(START));
+        reader.interpret(event(START));
 
-        List<CompletionEvent> events = reader.read(new SseEvent("error", "{\"type\":\"error\",\"error\":{\"type\":\""
+        List<CompletionEvent> events = reader.interpret(new SseEvent("error", "{\"type\":\"error\",\"error\":{\"type\":\""
                 + type + "\",\"message\":\"Overloaded\"},\"request_id\":\"req_1\"}"));
 
         assertThat(events).hasSize(2).first().isInstanceOf(UsageReport.class);
@@ -93,15 +93,15 @@ class AnthropicEventReaderTest {
             assertThat(failure.providerError().orElseThrow().text())
                     .isEqualTo("{\"type\":\"" + type + "\",\"message\":\"Overloaded\"}");
         });
-        assertThat(reader.read(event("{\"type\":\"message_stop\"}"))).isEmpty();
+        assertThat(reader.interpret(event("{\"type\":\"message_stop\"}"))).isEmpty();
         assertThat(reader.endOfBody(false)).isEmpty();
     }
 
     @Test
     void aBodyThatEndsAfterTheStopReasonEndsNormallyAndOneThatEndsBeforeItIsTruncated() {
         AnthropicEventReader stopped = new AnthropicEventReader();
-        stopped.read(event("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}"));
-        reader.read(event(START));
+        stopped.interpret(event("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}}"));
+        reader.interpret(event(START));
 
         assertThat(stopped.endOfBody(false)).contains(new End());
         assertThat(reader.endOfBody(true)).get().isInstanceOfSatisfying(Failed.class,
@@ -110,7 +110,7 @@ class AnthropicEventReaderTest {
 
     @Test
     void anEventThatIsNotJsonIsAMalformedStream() {
-        List<CompletionEvent> events = reader.read(event("{\"type\":\"content_block_delta\","));
+        List<CompletionEvent> events = reader.interpret(event("{\"type\":\"content_block_delta\","));
 
         assertThat(events).singleElement().isInstanceOfSatisfying(Failed.class,
                 failed -> assertThat(failed.failure().kind()).isEqualTo(FailureKind.MALFORMED_STREAM));
@@ -119,9 +119,9 @@ class AnthropicEventReaderTest {
 
     @Test
     void pingsAndBlockStopsAndEmptyDeltasYieldNothing() {
-        assertThat(reader.read(new SseEvent("ping", "{\"type\": \"ping\"}"))).isEmpty();
-        assertThat(reader.read(event("{\"type\":\"content_block_stop\",\"index\":0}"))).isEmpty();
-        assertThat(reader.read(event("{\"type\":\"content_block_delta\",\"index\":0,"
+        assertThat(reader.interpret(new SseEvent("ping", "{\"type\": \"ping\"}"))).isEmpty();
+        assertThat(reader.interpret(event("{\"type\":\"content_block_stop\",\"index\":0}"))).isEmpty();
+        assertThat(reader.interpret(event("{\"type\":\"content_block_delta\",\"index\":0,"
                 + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"\"}}"))).isEmpty();
     }
 

@@ -87,12 +87,12 @@ class RecordedAnthropicStreamsTest {
             Random random = new Random(Long.parseLong(feed.substring("pieces-".length())));
             for (int from = 0; from < body.length; ) {
                 int length = Math.min(1 + random.nextInt(9), body.length - from);
-                decoder.feed(body, from, length).forEach(event -> events.addAll(reader.read(event)));
+                decoder.feed(body, from, length).forEach(event -> events.addAll(reader.interpret(event)));
                 from += length;
             }
         } else {
             for (SseEvent event : decoder.feed(body)) {
-                events.addAll(reader.read(event));
+                events.addAll(reader.interpret(event));
             }
         }
         reader.endOfBody(decoder.finish()).ifPresent(events::add);
