@@ -14,13 +14,15 @@ import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.Role;
 import dev.sheepdog.providers.SseEventInterpreter;
 import dev.sheepdog.support.sse.SseEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns the events of one Messages API stream into neutral {@link CompletionEvent}s, ending with
  * exactly one {@link End} or {@link Failed}. Dispatches on the JSON {@code type}, not the SSE event
- * name, which some servers leave out. One instance per stream, not thread-safe.
+ * name, which some servers leave out. The role ({@code Start}) rides on the first chunk that carries
+ * anything. One instance per stream, not thread-safe.
  */
 final class AnthropicEventReader implements SseEventInterpreter {
 
@@ -29,6 +31,7 @@ final class AnthropicEventReader implements SseEventInterpreter {
 
     private final AnthropicUsage usage = new AnthropicUsage();
     private final ContentBlocks blocks = new ContentBlocks();
+    private boolean started;
     private boolean stopReasonSeen;
     private boolean ended;
 
@@ -47,7 +50,7 @@ final class AnthropicEventReader implements SseEventInterpreter {
         return switch (payload.path("type").asText()) {
             case "message_start" -> {
                 usage.merge(payload.path("message").get("usage"));
-                yield List.of(Chunk.of(new Delta.Start(Role.ASSISTANT)));
+                yield List.of();
             }
             case "content_block_start", "content_block_delta" -> chunk(blocks.read(payload));
             case "message_delta" -> messageDelta(payload);
@@ -87,7 +90,7 @@ final class AnthropicEventReader implements SseEventInterpreter {
             return List.of();
         }
         stopReasonSeen = true;
-        return List.of(Chunk.of(new Delta.Finish(StopReasons.finishReason(reason.asText()))));
+        return chunk(List.of(new Delta.Finish(StopReasons.finishReason(reason.asText()))));
     }
 
     // The tokens were spent even when the stream failed: usage goes first.
@@ -96,8 +99,23 @@ final class AnthropicEventReader implements SseEventInterpreter {
         return usage.seen() ? List.of(UsageReport.of(usage.toUsage()), terminal) : List.of(terminal);
     }
 
-    private static List<CompletionEvent> chunk(List<Delta> deltas) {
-        return deltas.isEmpty() ? List.of() : List.of(new Chunk(deltas, Optional.empty()));
+    /*
+     * The role goes out with the first piece of the answer, not alone on message_start: a chunk is
+     * what tells the gateway the answer began, and an overloaded_error before any token must still
+     * be free to fail over to another endpoint.
+     */
+    private List<CompletionEvent> chunk(List<Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return List.of();
+        }
+        if (started) {
+            return List.of(new Chunk(deltas, Optional.empty()));
+        }
+        started = true;
+        List<Delta> withRole = new ArrayList<>(deltas.size() + 1);
+        withRole.add(new Delta.Start(Role.ASSISTANT));
+        withRole.addAll(deltas);
+        return List.of(new Chunk(withRole, Optional.empty()));
     }
 
     private List<CompletionEvent> end(CompletionEvent terminal) {

@@ -10,6 +10,7 @@ import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
 import dev.sheepdog.domain.model.Delta;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.FinishReason;
+import dev.sheepdog.domain.model.Role;
 import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.support.sse.SseEvent;
 import java.util.List;
@@ -23,11 +24,25 @@ class AnthropicEventReaderTest {
     private static final String START = "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":10,"
             + "\"cache_creation_input_tokens\":5,\"cache_read_input_tokens\":20,\"output_tokens\":1}}}";
 
+    private static final String TEXT =
+            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}";
+
     private final AnthropicEventReader reader = new AnthropicEventReader();
 
     @Test
+    void theRoleGoesOutWithTheFirstPieceOfTheAnswerNotAloneOnMessageStart() {
+        assertThat(reader.interpret(event(START))).isEmpty();
+
+        List<CompletionEvent> first = reader.interpret(event(TEXT));
+        List<CompletionEvent> second = reader.interpret(event(TEXT));
+
+        assertThat(first).containsExactly(Chunk.of(new Delta.Start(Role.ASSISTANT), new Delta.Text("Hi")));
+        assertThat(second).containsExactly(Chunk.of(new Delta.Text("Hi")));
+    }
+
+    @Test
     void aSignatureBecomesReasoningWithNoTextAndTheSignature() {
-        reader.interpret(event(START));
+        answerBegun();
 
         List<CompletionEvent> events = reader.interpret(event("{\"type\":\"content_block_delta\",\"index\":0,"
                 + "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCkgIARABGAIiQ\"}}"));
@@ -37,8 +52,7 @@ class AnthropicEventReaderTest {
 
     @Test
     void numbersToolCallsByTheirOrderAmongToolBlocksNotByBlockIndex() {
-        reader.interpret(event(START));
-        reader.interpret(event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+        answerBegun();
 
         List<CompletionEvent> start = reader.interpret(event("{\"type\":\"content_block_start\",\"index\":1,"
                 + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_9\",\"name\":\"now\",\"input\":{}}}"));
@@ -68,6 +82,7 @@ class AnthropicEventReaderTest {
     @CsvSource({"end_turn,STOP", "stop_sequence,STOP", "max_tokens,LENGTH", "tool_use,TOOL_CALLS",
             "refusal,CONTENT_FILTER", "pause_turn,OTHER"})
     void mapsStopReasons(String stopReason, FinishReason expected) {
+        answerBegun();
         List<CompletionEvent> events = reader.interpret(event(
                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason + "\"},\"usage\":{}}"));
 
@@ -123,6 +138,11 @@ class AnthropicEventReaderTest {
         assertThat(reader.interpret(event("{\"type\":\"content_block_stop\",\"index\":0}"))).isEmpty();
         assertThat(reader.interpret(event("{\"type\":\"content_block_delta\",\"index\":0,"
                 + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"\"}}"))).isEmpty();
+    }
+
+    private void answerBegun() {
+        reader.interpret(event(START));
+        reader.interpret(event(TEXT));
     }
 
     private static SseEvent event(String data) {

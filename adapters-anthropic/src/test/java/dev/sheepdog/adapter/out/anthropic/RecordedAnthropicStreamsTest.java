@@ -61,7 +61,10 @@ class RecordedAnthropicStreamsTest {
             assertThat(reported.estimated()).isFalse();
         });
 
-        assertThat(events.getFirst()).isEqualTo(Chunk.of(new Delta.Start(Role.ASSISTANT)));
+        assertThat(events.getFirst()).isInstanceOfSatisfying(Chunk.class,
+                first -> assertThat(first.deltas().getFirst()).isEqualTo(new Delta.Start(Role.ASSISTANT)));
+        assertThat(events.stream().filter(Chunk.class::isInstance)
+                .flatMap(chunk -> ((Chunk) chunk).deltas().stream()).filter(Delta.Start.class::isInstance)).hasSize(1);
         assertThat(events.get(events.size() - 2)).isInstanceOf(UsageReport.class);
         assertThat(events.stream().filter(CompletionEvent::terminal)).hasSize(1);
         List<JsonNode> errors = new ArrayList<>();
