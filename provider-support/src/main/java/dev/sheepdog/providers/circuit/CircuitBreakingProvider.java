@@ -67,6 +67,11 @@ public final class CircuitBreakingProvider implements CompletionProvider {
         return provider.listModels(endpoint, key, timeout);
     }
 
+    /** The counts of the endpoint's circuit; all zero for an endpoint never called. */
+    public CircuitCounts counts(Endpoint endpoint) {
+        return circuits.counts(endpoint);
+    }
+
     /** The provider behind the circuits, for the operator's views of it. */
     public CompletionProvider provider() {
         return provider;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sheepdog.domain.model.CircuitState;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.EndpointId;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,5 +35,15 @@ final class EndpointCircuits {
     CircuitState state(Endpoint endpoint) {
         EndpointCircuit circuit = circuits.get(endpoint.id());
         return circuit == null ? CircuitState.CLOSED : circuit.state();
+    }
+
+    CircuitCounts counts(Endpoint endpoint) {
+        EndpointCircuit circuit = circuits.get(endpoint.id());
+        if (circuit == null) {
+            return CircuitCounts.NONE;
+        }
+        CircuitBreaker.Metrics metrics = circuit.breaker().getMetrics();
+        return new CircuitCounts(metrics.getNumberOfSuccessfulCalls(), metrics.getNumberOfFailedCalls(),
+                metrics.getNumberOfBufferedCalls(), metrics.getNumberOfNotPermittedCalls());
     }
 }

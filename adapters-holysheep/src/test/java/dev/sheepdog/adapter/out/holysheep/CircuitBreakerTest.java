@@ -21,6 +21,7 @@ import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.Endpoint;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ManualClock;
+import dev.sheepdog.providers.circuit.CircuitBreakingProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** An endpoint that keeps failing is skipped without a network call until its open time is over. */
+/** Behind the circuit decorator, an OpenAI-compatible endpoint that keeps failing is skipped without a network call until its open time is over. */
 class CircuitBreakerTest {
 
     private static final CircuitPolicy POLICY = new CircuitPolicy(50f, 4, 4, Duration.ofSeconds(30), 2);
@@ -39,9 +40,8 @@ class CircuitBreakerTest {
     static WireMockExtension upstream = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final ManualClock clock = new ManualClock();
-    private final EndpointCircuits circuits = new EndpointCircuits(clock);
-    private final HolySheepCompletionProvider provider = new HolySheepCompletionProvider(clock,
-            HolySheepCompletionProvider.DEFAULT_MAX_EVENT_BYTES, circuits);
+    private final CircuitBreakingProvider provider =
+            new CircuitBreakingProvider(new HolySheepCompletionProvider(clock), clock);
 
     @Test
     void anEndpointNeverCalledHasAClosedCircuit() {
@@ -129,7 +129,7 @@ class CircuitBreakerTest {
         }
 
         assertThat(provider.circuitState(endpoint())).isEqualTo(CircuitState.CLOSED);
-        assertThat(circuits.of(endpoint()).breaker().getMetrics().getNumberOfBufferedCalls()).isZero();
+        assertThat(provider.counts(endpoint()).buffered()).isZero();
         upstream.verify(12, postRequestedFor(urlEqualTo(COMPLETIONS)));
     }
 

@@ -12,7 +12,8 @@ import dev.sheepdog.domain.model.CircuitState;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.ManualClock;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import dev.sheepdog.providers.circuit.CircuitBreakingProvider;
+import dev.sheepdog.providers.circuit.CircuitCounts;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -28,9 +29,8 @@ final class CircuitHarness implements AutoCloseable {
     static final String COMPLETIONS = "/v1/chat/completions";
 
     final ManualClock clock = new ManualClock();
-    private final EndpointCircuits circuits = new EndpointCircuits(clock);
-    private final HolySheepCompletionProvider provider = new HolySheepCompletionProvider(clock,
-            HolySheepCompletionProvider.DEFAULT_MAX_EVENT_BYTES, circuits);
+    private final CircuitBreakingProvider provider =
+            new CircuitBreakingProvider(new HolySheepCompletionProvider(clock), clock);
     private final WireMockExtension statuses;
     private final CircuitPolicy policy;
     private final AtomicInteger scriptedRequests = new AtomicInteger();
@@ -85,8 +85,8 @@ final class CircuitHarness implements AutoCloseable {
         return provider.circuitState(Circuits.endpoint(scripted.baseUrl(), policy));
     }
 
-    CircuitBreaker.Metrics metrics() {
-        return circuits.of(Circuits.endpoint(scripted.baseUrl(), policy)).breaker().getMetrics();
+    CircuitCounts counts() {
+        return provider.counts(Circuits.endpoint(scripted.baseUrl(), policy));
     }
 
     int scriptedRequests() {

@@ -19,7 +19,7 @@ import dev.sheepdog.domain.model.CircuitPolicy;
 import dev.sheepdog.domain.model.CircuitState;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.FailureKind;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import dev.sheepdog.providers.circuit.CircuitCounts;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,8 @@ class CircuitOutcomeTest {
             }
 
             assertThat(circuit.state()).isEqualTo(CircuitState.CLOSED);
-            assertThat(circuit.metrics().getNumberOfSuccessfulCalls()).isEqualTo(8);
-            assertThat(circuit.metrics().getNumberOfFailedCalls()).isZero();
+            assertThat(circuit.counts().successful()).isEqualTo(8);
+            assertThat(circuit.counts().failed()).isZero();
         }
     }
 
@@ -72,11 +72,11 @@ class CircuitOutcomeTest {
                 assertRefused(circuit.make(call));
             }
 
-            CircuitBreaker.Metrics metrics = circuit.metrics();
-            assertThat(metrics.getNumberOfSuccessfulCalls()).isEqualTo(5);
-            assertThat(metrics.getNumberOfFailedCalls()).isEqualTo(5);
-            assertThat(metrics.getNumberOfBufferedCalls()).isEqualTo(10);
-            assertThat(metrics.getNumberOfNotPermittedCalls()).isEqualTo(4);
+            CircuitCounts counts = circuit.counts();
+            assertThat(counts.successful()).isEqualTo(5);
+            assertThat(counts.failed()).isEqualTo(5);
+            assertThat(counts.buffered()).isEqualTo(10);
+            assertThat(counts.notPermitted()).isEqualTo(4);
             assertThat(circuit.state()).isEqualTo(CircuitState.OPEN);
             assertThat(circuit.scriptedRequests()).isEqualTo(9);
             statuses.verify(6, postRequestedFor(urlEqualTo(CircuitHarness.COMPLETIONS)));

@@ -51,7 +51,7 @@ class HalfOpenTrialTest {
                 assertNotRefused(circuit.make(call));
             }
             assertThat(circuit.state()).isEqualTo(CircuitState.HALF_OPEN);
-            assertThat(circuit.metrics().getNumberOfBufferedCalls()).isZero();
+            assertThat(circuit.counts().buffered()).isZero();
 
             // Three permits are left: none leaked, none given back twice.
             List<CompletionStream> trials = List.of(circuit.open(COMPLETE), circuit.open(COMPLETE), circuit.open(COMPLETE));

@@ -2,19 +2,15 @@ package dev.sheepdog.adapter.out.holysheep;
 
 import dev.sheepdog.domain.model.ChatMessage;
 import dev.sheepdog.domain.model.CompletionRequest;
-import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Role;
+import dev.sheepdog.domain.model.Sampling;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /** Requests as the HTTP adapter would hand them to a provider. */
 final class Requests {
 
-    static final ChatMessage HELLO = new ChatMessage(Role.USER, "Xin chào",
-            new RawJson("{\"role\":\"user\",\"content\":\"Xin chào\"}"));
+    static final ChatMessage HELLO = new ChatMessage(Role.USER, "Xin chào");
 
     private Requests() {
     }
@@ -24,7 +20,7 @@ final class Requests {
     }
 
     static CompletionRequest whole() {
-        return new CompletionRequest("deepseek-v3.2", List.of(HELLO), OptionalDouble.empty(), OptionalInt.empty(),
-                Optional.empty(), false, false, Map.of());
+        return new CompletionRequest("deepseek-v3.2", List.of(HELLO), Sampling.DEFAULT, List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, false, Optional.empty());
     }
 }

@@ -14,13 +14,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sheepdog.domain.model.ApiKey;
-import dev.sheepdog.domain.model.ChatMessage;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionRequest;
+import dev.sheepdog.domain.model.Delta;
+import dev.sheepdog.domain.model.FinishReason;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.ModelInfo;
 import dev.sheepdog.domain.model.ProviderException;
-import dev.sheepdog.domain.model.RawJson;
+import dev.sheepdog.domain.model.Sampling;
+import dev.sheepdog.domain.model.Verbatim;
+import dev.sheepdog.wire.openai.OpenAiWire;
 import dev.sheepdog.domain.model.Role;
 import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.domain.model.Endpoint;
@@ -28,10 +31,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,13 +51,14 @@ class UpstreamRequestTest {
                 .withHeader("Content-Type", "text/event-stream")
                 .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"},\"finish_reason\":\"stop\"}]}\n\n"
                         + "data: [DONE]\n\n")));
-        ChatMessage withParts = new ChatMessage(Role.USER, "Xin chào",
-                new RawJson("{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Xin chào\"}],\"name\":\"an\"}"));
-        CompletionRequest request = new CompletionRequest("deepseek-v3.2", List.of(withParts), OptionalDouble.of(0.7),
-                OptionalInt.of(64), Optional.of("user-42"), true, false, Map.of(
-                        "tools", new RawJson("[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":{}}}]"),
-                        "response_format", new RawJson("{\"type\":\"json_object\"}"),
-                        "top_p", new RawJson("0.9"), "seed", new RawJson("12345678901234567890")));
+        String clientBody = """
+                {"model":"deepseek","messages":[{"role":"user","content":[{"type":"text","text":"Xin chào"}],"name":"an"}],
+                 "temperature":0.7,"max_tokens":64,"user":"user-42","stream":true,
+                 "tools":[{"type":"function","function":{"name":"f","parameters":{}}}],
+                 "response_format":{"type":"json_object"},"top_p":0.9,"seed":12345678901234567890}""";
+        CompletionRequest request = new CompletionRequest("deepseek-v3.2", List.of(Requests.HELLO), Sampling.DEFAULT,
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true, false,
+                Optional.of(new Verbatim(OpenAiWire.REQUEST, clientBody)));
 
         Streams.drain(provider.open(endpoint(), KEY, request));
 
@@ -85,7 +86,8 @@ class UpstreamRequestTest {
                 .withRequestBody(equalToJson("{\"model\":\"deepseek-v3.2\",\"stream\":false,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"Xin chào\"}]}")));
         assertThat(events).containsExactly(
-                new CompletionEvent.Chunk(new RawJson(completion), "Chào bạn", Optional.of("stop")),
+                new CompletionEvent.Chunk(List.of(new Delta.Start(Role.ASSISTANT), new Delta.Text("Chào bạn"),
+                        new Delta.Finish(FinishReason.STOP)), Optional.of(new Verbatim(OpenAiWire.COMPLETION, completion))),
                 new CompletionEvent.UsageReport(Usage.reported(5, 3), Optional.empty()),
                 new CompletionEvent.End());
     }

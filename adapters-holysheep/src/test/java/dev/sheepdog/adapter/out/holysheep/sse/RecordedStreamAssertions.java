@@ -68,11 +68,37 @@ final class RecordedStreamAssertions {
         String text = events.stream().filter(Chunk.class::isInstance).map(e -> ((Chunk) e).text())
                 .collect(Collectors.joining());
         assertThat(text).as("%s: the domain's text", name).isEqualTo(expected.path("content").asText());
+        assertNeutralDeltas(name, events, expected);
         Optional<Usage> lastUsage = events.stream().filter(UsageReport.class::isInstance)
                 .map(e -> ((UsageReport) e).usage()).reduce((first, second) -> second);
         JsonNode usage = expected.path("usage");
         assertThat(lastUsage).as("%s: the domain's usage", name).isEqualTo(usage.isNull()
                 ? Optional.empty()
-                : Optional.of(Usage.reported(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong())));
+                : Optional.of(expectedUsage(usage)));
+    }
+
+    // What a client of another format is rendered: the deltas must carry everything EXPECTED.json says.
+    private static void assertNeutralDeltas(String name, List<CompletionEvent> events, JsonNode expected) {
+        NeutralReconstruction neutral = NeutralReconstruction.of(events);
+        assertThat(neutral.content()).as("%s: text deltas", name).isEqualTo(expected.path("content").asText());
+        assertThat(neutral.reasoning()).as("%s: reasoning deltas", name).isEqualTo(expected.path("reasoning").asText());
+        assertThat(neutral.toolCalls()).as("%s: tool-call deltas", name).containsExactlyElementsOf(
+                expected.path("tool_calls").valueStream().map(call -> new NeutralReconstruction.Call(
+                        call.path("id").asText(null), call.path("name").asText(null),
+                        call.path("arguments").asText())).toList());
+        assertThat(neutral.finish().map(reason -> reason.name().toLowerCase(java.util.Locale.ROOT)))
+                .as("%s: finish delta", name)
+                .isEqualTo(Optional.ofNullable(expected.path("finish_reason").textValue()));
+    }
+
+    // One recording (OpenRouter) reports 11 reasoning tokens of a 10-token completion: the counts are clamped.
+    private static Usage expectedUsage(JsonNode usage) {
+        long prompt = usage.path("prompt_tokens").asLong();
+        long completion = usage.path("completion_tokens").asLong();
+        long cacheRead = Math.min(usage.path("prompt_tokens_details").path("cached_tokens").asLong(0), prompt);
+        long cacheWrite = Math.min(usage.path("prompt_tokens_details").path("cache_write_tokens").asLong(0),
+                prompt - cacheRead);
+        long reasoning = Math.min(usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0), completion);
+        return new Usage(prompt, completion, cacheRead, cacheWrite, reasoning, false);
     }
 }

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep.sse;
+package dev.sheepdog.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -12,14 +12,14 @@ import java.util.Optional;
  * the provider's error object whole (Groq's {@code failed_generation} and {@code status_code},
  * OpenRouter's {@code metadata}) so that a client sees what the provider said.
  */
-final class UpstreamErrors {
+final class ErrorReader {
 
     static final String GENERIC_MESSAGE = "the provider reported an error in the stream";
     private static final int MAX_MESSAGE_CHARS = 500;
     // As much as the adapter reads of an HTTP error body: a larger object is not passed on, its message is.
     private static final int MAX_KEPT_CHARS = 16 * 1024;
 
-    private UpstreamErrors() {
+    private ErrorReader() {
     }
 
     /** The error a chunk carries, if any: an {@code error} member, or a whole error object. */
@@ -44,7 +44,7 @@ final class UpstreamErrors {
             return in(parsedOrNull).orElseGet(() -> failure(parsedOrNull));
         }
         String text = data.strip();
-        return failure(text.isEmpty() ? GENERIC_MESSAGE : ChatJson.excerpt(text, MAX_MESSAGE_CHARS),
+        return failure(text.isEmpty() ? GENERIC_MESSAGE : ProviderJson.excerpt(text, MAX_MESSAGE_CHARS),
                 Optional.empty(), Optional.empty());
     }
 
@@ -57,7 +57,7 @@ final class UpstreamErrors {
 
     private static CompletionFailure failure(JsonNode message, JsonNode code, Optional<RawJson> kept) {
         String text = message.isTextual() && !message.asText().isBlank()
-                ? ChatJson.excerpt(message.asText(), MAX_MESSAGE_CHARS)
+                ? ProviderJson.excerpt(message.asText(), MAX_MESSAGE_CHARS)
                 : GENERIC_MESSAGE;
         // error.code is a string for OpenAI and Azure, a number for OpenRouter and vLLM
         Optional<String> upstreamCode = code.isValueNode() && !code.isNull() && !code.asText().isBlank()

@@ -1,4 +1,4 @@
-package dev.sheepdog.adapter.out.holysheep.sse;
+package dev.sheepdog.wire.openai;
 
 import dev.sheepdog.support.sse.SseEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,11 @@ import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
 import dev.sheepdog.domain.model.CompletionFailure;
+import dev.sheepdog.domain.model.Delta;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.FinishReason;
+import dev.sheepdog.domain.model.Role;
+import dev.sheepdog.domain.model.Verbatim;
 import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Usage;
 import java.util.Arrays;
@@ -19,16 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ChunkInterpreterTest {
+/** OpenAI-compatible chunks become neutral events, each with its original JSON attached. */
+class ChunkReaderTest {
 
     private static final String USAGE = "{\"prompt_tokens\":12,\"completion_tokens\":89,\"total_tokens\":101}";
 
-    private final ChunkInterpreter interpreter = new ChunkInterpreter();
+    private final ChunkReader interpreter = new ChunkReader();
 
     @Test
     void keepsTheChunkJsonExactlyAsSentWithItsTextAndFinishReason() {
         String data = "{ \"choices\" : [{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}], \"x\":1.50 }";
-        assertThat(interpret(data)).containsExactly(new Chunk(new RawJson(data), "Hi", Optional.of("stop")));
+        assertThat(interpret(data)).containsExactly(chunk(data, new Delta.Text("Hi"), new Delta.Finish(FinishReason.STOP)));
     }
 
     @Test
@@ -42,6 +47,41 @@ class ChunkInterpreterTest {
                     assertThat(chunk.text()).isEmpty();
                     assertThat(chunk.finishReason()).isEmpty();
                 }));
+    }
+
+    @Test
+    void readsTheRoleReasoningTextAndToolCallPiecesAsDeltas() {
+        String role = "{\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}";
+        String thinking = "{\"choices\":[{\"delta\":{\"reasoning_content\":\"hmm\",\"content\":null}}]}";
+        String openRouter = "{\"choices\":[{\"delta\":{\"reasoning\":\"so\"}}]}";
+        String calls = "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_a\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"weather\",\"arguments\":\"\"}},{\"index\":1,\"function\":{\"arguments\":\"{}\"}}]}}]}";
+
+        assertThat(interpret(role, thinking, openRouter, calls)).containsExactly(
+                chunk(role, new Delta.Start(Role.ASSISTANT)),
+                chunk(thinking, new Delta.Reasoning("hmm", Optional.empty())),
+                chunk(openRouter, new Delta.Reasoning("so", Optional.empty())),
+                chunk(calls, new Delta.ToolCall(0, Optional.of("call_a"), Optional.of("weather"), ""),
+                        new Delta.ToolCall(1, Optional.empty(), Optional.empty(), "{}")));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"stop,STOP", "length,LENGTH", "tool_calls,TOOL_CALLS",
+            "function_call,TOOL_CALLS", "content_filter,CONTENT_FILTER", "eos,OTHER"})
+    void mapsFinishReasonsToTheDomainsTerms(String wire, FinishReason reason) {
+        String data = "{\"choices\":[{\"delta\":{},\"finish_reason\":\"" + wire + "\"}]}";
+        assertThat(interpret(data)).containsExactly(chunk(data, new Delta.Finish(reason)));
+    }
+
+    @Test
+    void readsCachedAndReasoningTokensAndClampsOddCounts() {
+        assertThat(interpret("{\"choices\":[],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":20,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":60,\"cache_write_tokens\":30},"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":15}}}",
+                "{\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":50},\"completion_tokens_details\":{\"reasoning_tokens\":9}}}"))
+                .extracting(event -> ((UsageReport) event).usage())
+                .containsExactly(new Usage(100, 20, 60, 30, 15, false), new Usage(10, 2, 10, 0, 2, false));
     }
 
     @Test
@@ -62,28 +102,28 @@ class ChunkInterpreterTest {
     void reportsUsageOfAChunkWithEmptyChoicesAsAUsageOnlyChunk() {
         String data = "{\"choices\":[],\"usage\":" + USAGE + "}";
         assertThat(interpret(data))
-                .containsExactly(new UsageReport(Usage.reported(12, 89), Optional.of(new RawJson(data))));
+                .containsExactly(new UsageReport(Usage.reported(12, 89), original(data)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"choices\":null,\"usage\":" + USAGE + "}", "{\"usage\":" + USAGE + "}"})
     void reportsUsageOfAChunkWithNullOrMissingChoicesAsAUsageOnlyChunk(String data) {
         assertThat(interpret(data))
-                .containsExactly(new UsageReport(Usage.reported(12, 89), Optional.of(new RawJson(data))));
+                .containsExactly(new UsageReport(Usage.reported(12, 89), original(data)));
     }
 
     @Test
     void passesOnAChunkWithEmptyChoicesAndNoUsage() {
         // Azure's first chunk: choices [] and prompt_filter_results
         String data = "{\"choices\":[],\"id\":\"\",\"prompt_filter_results\":[],\"usage\":null}";
-        assertThat(interpret(data)).containsExactly(new Chunk(new RawJson(data), "", Optional.empty()));
+        assertThat(interpret(data)).containsExactly(chunk(data));
     }
 
     @Test
     void reportsUsageOnTheFinishChunkAfterThatChunk() {
         String data = "{\"choices\":[{\"delta\":{\"content\":\"!\"},\"finish_reason\":\"stop\"}],\"usage\":" + USAGE + "}";
         assertThat(interpret(data)).containsExactly(
-                new Chunk(new RawJson(data), "!", Optional.of("stop")),
+                chunk(data, new Delta.Text("!"), new Delta.Finish(FinishReason.STOP)),
                 new UsageReport(Usage.reported(12, 89), Optional.empty()));
     }
 
@@ -141,7 +181,7 @@ class ChunkInterpreterTest {
     @Test
     void failsWithAGenericMessageWhenTheErrorHasNone() {
         assertThat(interpret("{\"error\":{\"type\":\"server_error\"}}"))
-                .containsExactly(upstreamError(UpstreamErrors.GENERIC_MESSAGE, null, "{\"type\":\"server_error\"}"));
+                .containsExactly(upstreamError(ErrorReader.GENERIC_MESSAGE, null, "{\"type\":\"server_error\"}"));
     }
 
     @Test
@@ -178,15 +218,16 @@ class ChunkInterpreterTest {
     void readsAWholeNonStreamingCompletion() {
         String body = "{\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                 + "\"content\":\"Paris\"},\"finish_reason\":\"stop\"}],\"usage\":" + USAGE + "}";
-        assertThat(ChunkInterpreter.interpretCompletion(body)).containsExactly(
-                new Chunk(new RawJson(body), "Paris", Optional.of("stop")),
+        assertThat(CompletionReader.read(body)).containsExactly(
+                new Chunk(List.of(new Delta.Start(Role.ASSISTANT), new Delta.Text("Paris"),
+                        new Delta.Finish(FinishReason.STOP)), Optional.of(new Verbatim(OpenAiWire.COMPLETION, body))),
                 new UsageReport(Usage.reported(12, 89), Optional.empty()),
                 new End());
     }
 
     @Test
     void readsAnErrorInsteadOfANonStreamingCompletion() {
-        assertThat(ChunkInterpreter.interpretCompletion("{\"error\":{\"message\":\"bad\",\"code\":\"invalid\"}}"))
+        assertThat(CompletionReader.read("{\"error\":{\"message\":\"bad\",\"code\":\"invalid\"}}"))
                 .containsExactly(upstreamError("bad", "invalid", "{\"message\":\"bad\",\"code\":\"invalid\"}"));
     }
 
@@ -204,6 +245,14 @@ class ChunkInterpreterTest {
         assertThat(interpreter.interpret(new SseEvent("error", "upstream went away")))
                 .singleElement().isInstanceOfSatisfying(Failed.class,
                         failed -> assertThat(failed.failure().providerError()).isEmpty());
+    }
+
+    private static Chunk chunk(String data, Delta... deltas) {
+        return new Chunk(List.of(deltas), original(data));
+    }
+
+    private static Optional<Verbatim> original(String data) {
+        return Optional.of(new Verbatim(OpenAiWire.CHUNK, data));
     }
 
     private List<CompletionEvent> interpret(String... data) {
