@@ -14,11 +14,11 @@ import dev.sheepdog.adapter.in.http.KeyAdministration;
 import dev.sheepdog.adapter.in.http.Observability;
 import dev.sheepdog.adapter.in.http.TrafficAdministration;
 import dev.sheepdog.adapter.out.keystore.FileKeyStore;
-import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
+import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.service.KeyRing;
 import dev.sheepdog.domain.service.CanaryController;
 import dev.sheepdog.domain.service.KeyService;
@@ -26,6 +26,7 @@ import dev.sheepdog.domain.service.RoutingService;
 import dev.sheepdog.domain.service.SpendLedger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.inject.Singleton;
 
@@ -54,10 +55,10 @@ final class HttpModule {
 
     @Provides
     @Singleton
-    static Gateway gateway(GatewayConfig config, JavalinHttpServer http, HolySheepCompletionProvider holySheep,
+    static Gateway gateway(GatewayConfig config, JavalinHttpServer http, Map<String, CompletionProvider> providers,
                            Endpoints endpoints, KeyRing keys, FileKeyStore keyStore, CanaryController canary,
                            CanaryPolicy canaryPolicy, CallerDatabase callerDatabase) {
-        return new Gateway(config, endpoints, http, () -> holySheep.prepare(endpoints.all()),
+        return new Gateway(config, endpoints, http, () -> providers.values().forEach(provider -> provider.prepare(endpoints.all())),
                 List.of(new Gateway.Chore("key sweep", keys::sweep, Duration.ofSeconds(5)),
                         new Gateway.Chore("canary controller", canary::evaluate, canaryPolicy.interval())),
                 List.of(keyStore, callerDatabase));

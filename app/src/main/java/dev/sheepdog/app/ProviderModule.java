@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.sheepdog.adapter.out.anthropic.AnthropicCompletionProvider;
 import dev.sheepdog.adapter.out.holysheep.HolySheepCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.Endpoint;
@@ -12,12 +13,16 @@ import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.providers.ProviderHttp;
+import dev.sheepdog.providers.circuit.CircuitBreakingProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.inject.Named;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,26 +37,22 @@ final class ProviderModule {
     private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
     static final EndpointId SIMULATOR = new EndpointId("simulator");
     static final EndpointId HOLYSHEEP = new EndpointId("holysheep");
+    private static final String ADAPTERS = "provider adapters";
 
     private ProviderModule() {
     }
 
     @Provides
     @Singleton
-    static SimulatedCompletionProvider simulator(GatewayConfig config, Clock clock) {
-        return new SimulatedCompletionProvider(config.simulator(), clock);
-    }
-
-    @Provides
-    @Singleton
-    static HolySheepCompletionProvider holySheep(Clock clock) {
-        return new HolySheepCompletionProvider(clock);
+    static SimulatedCompletionProvider simulator(GatewayConfig config) {
+        return new SimulatedCompletionProvider(config.simulator());
     }
 
     // Each provider adapter registers itself under its name; sheepdog.yaml's `provider:` picks one by it.
     @Provides
     @IntoMap
     @StringKey(SimulatedCompletionProvider.NAME)
+    @Named(ADAPTERS)
     static CompletionProvider simulatorProvider(SimulatedCompletionProvider simulator) {
         return simulator;
     }
@@ -59,8 +60,30 @@ final class ProviderModule {
     @Provides
     @IntoMap
     @StringKey(HolySheepCompletionProvider.NAME)
-    static CompletionProvider openAiCompatibleProvider(HolySheepCompletionProvider holySheep) {
-        return holySheep;
+    @Named(ADAPTERS)
+    static CompletionProvider openAiCompatibleProvider(Clock clock) {
+        return new HolySheepCompletionProvider(clock);
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(AnthropicCompletionProvider.NAME)
+    @Named(ADAPTERS)
+    static CompletionProvider anthropicProvider(Clock clock) {
+        return new AnthropicCompletionProvider(new ProviderHttp(clock));
+    }
+
+    /**
+     * The providers the domain calls, by name: every adapter behind its endpoints' circuit breakers, so
+     * that no provider can leave the path a failing endpoint is skipped on.
+     */
+    @Provides
+    @Singleton
+    static Map<String, CompletionProvider> providers(@Named(ADAPTERS) Map<String, CompletionProvider> adapters,
+                                                     Clock clock) {
+        Map<String, CompletionProvider> guarded = new LinkedHashMap<>();
+        adapters.forEach((name, adapter) -> guarded.put(name, new CircuitBreakingProvider(adapter, clock)));
+        return Map.copyOf(guarded);
     }
 
     /**

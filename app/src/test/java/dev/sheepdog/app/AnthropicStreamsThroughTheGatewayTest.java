@@ -88,7 +88,8 @@ class AnthropicStreamsThroughTheGatewayTest {
         if (expected.get("errors").isEmpty()) {
             assertThat(received.error).isNull();
             assertThat(received.finishReason).isEqualTo(expected.get("finish_reason").asText(null));
-            assertThat(received.usage()).isEqualTo(expected.get("usage"));
+            // compared as JSON text: the client's counts are longs, the file's small ints
+            assertThat(received.usage().toString()).isEqualTo(expected.get("usage").toString());
         } else {
             assertThat(received.finishReason).isNull();
             assertThat(received.error).as("a mid-stream error is a typed SSE error").isNotNull();
@@ -154,12 +155,12 @@ class AnthropicStreamsThroughTheGatewayTest {
             node.put("completion_tokens", usage.completionTokens());
             node.put("cached_tokens", usage.promptTokensDetails().flatMap(details -> details.cachedTokens()).orElse(0L));
             JsonValue written = usage._additionalProperties().get("cache_creation_input_tokens");
-            node.put("cache_creation_input_tokens", written == null ? 0 : written.asNumber().orElseThrow().longValue());
+            node.put("cache_creation_input_tokens", written == null ? 0 : written.convert(Long.class));
             return node;
         }
 
         private static Optional<String> text(JsonValue value) {
-            return value == null ? Optional.empty() : value.asString();
+            return value == null ? Optional.empty() : Optional.ofNullable(value.convert(String.class));
         }
     }
 

@@ -12,7 +12,6 @@ import dev.sheepdog.domain.model.ChatMessage;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
-import dev.sheepdog.domain.model.RawJson;
 import dev.sheepdog.domain.model.Role;
 import dev.sheepdog.domain.model.ApiKey;
 import java.time.Duration;
@@ -74,7 +73,7 @@ class OpenAiSdkEndToEndTest {
 
     /** What the simulator answers to the same conversation, read from it directly. */
     private String simulatorText() {
-        ChatMessage message = new ChatMessage(Role.USER, PROMPT, new RawJson("{}"));
+        ChatMessage message = new ChatMessage(Role.USER, PROMPT);
         CompletionRequest request = CompletionRequest.streaming(MODEL, List.of(message));
         StringBuilder text = new StringBuilder();
         try (CompletionStream stream = gateway.simulator().open(null, ApiKey.NONE, request)) {

@@ -63,6 +63,11 @@ public final class CircuitBreakingProvider implements CompletionProvider {
     }
 
     @Override
+    public void prepare(List<Endpoint> endpoints) {
+        provider.prepare(endpoints);
+    }
+
+    @Override
     public List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout) {
         return provider.listModels(endpoint, key, timeout);
     }

@@ -82,6 +82,7 @@ public final class AnthropicCompletionProvider implements CompletionProvider {
     }
 
     /** Builds the HTTP clients of this provider's endpoints ahead of their first request. */
+    @Override
     public void prepare(List<Endpoint> endpoints) {
         http.prepare(endpoints.stream().filter(endpoint -> NAME.equals(endpoint.provider())).toList());
     }

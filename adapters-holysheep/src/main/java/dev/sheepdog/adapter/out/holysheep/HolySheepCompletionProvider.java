@@ -62,6 +62,7 @@ public final class HolySheepCompletionProvider implements CompletionProvider {
     }
 
     /** Builds the endpoints' HTTP clients ahead of the first request, which would otherwise wait for it. */
+    @Override
     public void prepare(List<Endpoint> endpoints) {
         http.prepare(endpoints.stream().filter(endpoint -> NAME.equals(endpoint.provider())).toList());
     }

@@ -36,6 +36,13 @@ public interface CompletionProvider {
      */
     List<ModelInfo> listModels(Endpoint endpoint, ApiKey key, Duration timeout);
 
+    /**
+     * Gets ready to serve those of these endpoints that name this provider (connection pools, say), so
+     * that the first request does not wait for it. Called once at start-up; by default there is nothing to do.
+     */
+    default void prepare(List<Endpoint> endpoints) {
+    }
+
     /** The state of the endpoint's circuit breaker, for operators; {@link CircuitState#NONE} when there is none. */
     default CircuitState circuitState(Endpoint endpoint) {
         return CircuitState.NONE;
