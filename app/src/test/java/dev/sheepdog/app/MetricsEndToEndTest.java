@@ -46,7 +46,7 @@ class MetricsEndToEndTest {
             assertThat(metrics).contains("sheepdog_time_between_tokens_seconds_count{endpoint=\"simulator\"");
             assertThat(metrics).contains("sheepdog_added_latency_seconds_count{stage=\"before_upstream\"} 2");
             assertThat(metrics).contains("sheepdog_active_streams 0.0", "sheepdog_route_share{endpoint=\"simulator\"} 1.0",
-                    "sheepdog_circuit_state{endpoint=\"simulator\"} -1.0", "jvm_memory_used_bytes");
+                    "sheepdog_circuit_state{endpoint=\"simulator\"} 0.0", "jvm_memory_used_bytes");
 
             JsonNode spend = new ObjectMapper().readTree(get(gateway, "/admin/spend"));
             JsonNode line = spend.path("models").get(0);

@@ -73,14 +73,14 @@ class ServeStartupFailuresTest {
     void aProviderNobodyRegisteredIsOneLineListingTheKnownOnes() throws Exception {
         Path config = Files.writeString(dataDir.resolve("sheepdog.yaml"), """
                 endpoints:
-                  - id: claude
-                    provider: anthropic
-                    base_url: https://api.anthropic.com/v1
+                  - id: gemini
+                    provider: gemini
+                    base_url: https://generativelanguage.googleapis.com/v1beta/openai
                     role: primary
                 """);
 
         serve(Map.of(), "--config", config.toString())
-                .isOneLineContaining("no provider adapter named 'anthropic'", "claude", "openai, simulator");
+                .isOneLineContaining("no provider adapter named 'gemini'", "gemini", "anthropic, openai, simulator");
     }
 
     @Test

@@ -57,8 +57,8 @@ class StatusPageTest {
             assertThat(page.endpoints()).containsExactly("primary", "canary");
             assertThat(page.field("primary", "role")).isEqualTo("primary");
             assertThat(page.field("canary", "role")).isEqualTo("canary");
-            // The simulator's endpoints have no circuit breaker (it belongs to the HTTP provider adapter).
-            assertThat(page.field("primary", "breaker")).isEqualTo("no breaker");
+            // The simulator is behind its endpoint's circuit breaker, as every provider is.
+            assertThat(page.field("primary", "breaker")).isEqualTo("breaker closed");
             assertThat(page.stat("primary", "weight")).isEqualTo("70%");
             assertThat(page.stat("canary", "weight")).isEqualTo("30%");
             StatusPage.Chart quiet = page.chart("primary", "ttft");
