@@ -6,13 +6,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorFaults;
+import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.wire.openai.ChatRequestException;
+import dev.sheepdog.wire.openai.ChatRequestReader;
 import dev.sheepdog.wire.openai.ChunkWriter;
 import dev.sheepdog.wire.openai.CompletionWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,13 +50,14 @@ final class CompletionsHandler implements HttpHandler {
             log(exchange, "-", "refused", start);
             return;
         }
-        Optional<ChatBody> chat = read(exchange);
+        Optional<CompletionRequest> chat = read(exchange);
         if (chat.isEmpty()) {
             log(exchange, "-", "invalid", start);
             return;
         }
-        CompletionRequest request = chat.get().request();
-        CompletionStream stream = provider.open(request, chat.get().seed());
+        CompletionRequest request = chat.get();
+        // The endpoint and key mean nothing to the simulated model: the upstream checked the key itself.
+        CompletionStream stream = provider.open(null, ApiKey.NONE, request);
         openStreams.add(stream);
         String ending = "client-left";
         try {
@@ -110,7 +114,7 @@ final class CompletionsHandler implements HttpHandler {
     }
 
     /** The request, or empty once a body that is too large or not a chat request was answered with a 4xx. */
-    private static Optional<ChatBody> read(HttpExchange exchange) throws IOException {
+    private static Optional<CompletionRequest> read(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         OpenAiError refusal;
         if (body.length > MAX_BODY_BYTES) {
@@ -118,7 +122,7 @@ final class CompletionsHandler implements HttpHandler {
                     "invalid_request_error", null, "request_too_large");
         } else {
             try {
-                return Optional.of(ChatBody.read(body));
+                return Optional.of(ChatRequestReader.read(new String(body, StandardCharsets.UTF_8)));
             } catch (ChatRequestException e) {
                 refusal = OpenAiError.invalidRequest(e.getMessage(), e.param(), e.code());
             }

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
-/** Reads how a chat request wants its answer drawn: temperature, top_p, the token limit and stop sequences. */
+/** Reads how a chat request wants its answer drawn: temperature, top_p, the token limit, stop sequences and seed. */
 final class ChatRequestSampling {
 
     private ChatRequestSampling() {
@@ -23,7 +24,14 @@ final class ChatRequestSampling {
         OptionalInt maxCompletionTokens = maxTokens(body.get("max_completion_tokens"), "max_completion_tokens");
         // The newer name wins: OpenAI deprecated max_tokens for it, and reasoning models take only it.
         return new Sampling(temperature, topP, maxCompletionTokens.isPresent() ? maxCompletionTokens : maxTokens,
-                stop(body.get("stop")));
+                stop(body.get("stop")), seed(body.get("seed")));
+    }
+
+    // Typed only when it is an integer that fits a long; any other seed still reaches a same-format
+    // provider in the client's own words, which decides what it means (as before seeds were read).
+    private static OptionalLong seed(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToLong()
+                ? OptionalLong.of(node.asLong()) : OptionalLong.empty();
     }
 
     private static OptionalDouble number(JsonNode node, String param, double max) throws ChatRequestException {

@@ -85,5 +85,8 @@ public final class ChatRequestWriter {
             }
             json.writeEndArray();
         }
+        if (sampling.seed().isPresent()) {
+            json.writeNumberField("seed", sampling.seed().getAsLong());
+        }
     }
 }

@@ -64,6 +64,14 @@ class ChatRequestReaderTest {
     }
 
     @Test
+    void readsTheSeedWhenItIsAnIntegerThatFitsALong() throws Exception {
+        assertThat(read("\"seed\":42").sampling().seed()).hasValue(42);
+        assertThat(read("\"seed\":12345678901234567890").sampling().seed())
+                .as("too large to type: left to a same-format provider, in the client's words").isEmpty();
+        assertThat(read("\"seed\":\"7\"").sampling().seed()).isEmpty();
+    }
+
+    @Test
     void readsAStopGivenAsOneString() throws Exception {
         assertThat(read("\"stop\":\"END\"").sampling().stop()).containsExactly("END");
     }

@@ -13,6 +13,7 @@ import dev.sheepdog.domain.port.out.CompletionProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,15 +35,12 @@ public final class SimulatedCompletionProvider implements CompletionProvider {
     /** Answers the request; the endpoint and the key mean nothing to a model without network or account. */
     @Override
     public CompletionStream open(Endpoint endpoint, ApiKey key, CompletionRequest request) {
-        // The neutral request has no seed: the client's format may have one, which only its adapter can read.
-        return open(request, "");
+        OptionalLong seed = request.sampling().seed();
+        return open(request, seed.isPresent() ? Long.toString(seed.getAsLong()) : "");
     }
 
-    /**
-     * Answers the request with a text varied by {@code seed} (any text; the same seed gives the same
-     * answer), for a caller that reads a seed from the client's own format, as the standalone upstream does.
-     */
-    public CompletionStream open(CompletionRequest request, String seed) {
+    /** Answers the request with a text varied by {@code seed} (the same seed gives the same answer; "" for none). */
+    CompletionStream open(CompletionRequest request, String seed) {
         requireNonNull(seed, "seed");
         if (!settings.models().contains(request.model())) {
             return CompletionStream.failed(new CompletionFailure(FailureKind.MODEL_NOT_FOUND,

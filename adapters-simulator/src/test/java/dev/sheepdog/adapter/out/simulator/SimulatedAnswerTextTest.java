@@ -2,13 +2,22 @@ package dev.sheepdog.adapter.out.simulator;
 
 import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.answerTo;
 import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.ask;
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.INSTANT;
 import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.message;
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.provider;
+import static dev.sheepdog.adapter.out.simulator.SimulatorFixtures.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.Role;
+import dev.sheepdog.domain.model.Sampling;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +65,26 @@ class SimulatedAnswerTextTest {
         assertThat(answerTo(REQUEST)).isEqualTo(answerTo(ask("Write an intro about Da Lat coffee")));
         assertThat(answerTo(REQUEST, "42")).isEqualTo(answerTo(REQUEST, "42"));
         assertThat(answerTo(REQUEST, "")).as("no seed").isEqualTo(answerTo(REQUEST));
+    }
+
+    @Test
+    void theRequestsSeedVariesTheAnswerThroughThePort() throws InterruptedException {
+        Set<String> bySeed = new HashSet<>();
+        for (long seed = 1; seed <= 5; seed++) {
+            bySeed.add(textOf(provider(INSTANT).open(null, ApiKey.NONE, seeded(seed))));
+        }
+
+        assertThat(textOf(provider(INSTANT).open(null, ApiKey.NONE, seeded(42))))
+                .isEqualTo(textOf(provider(INSTANT).open(null, ApiKey.NONE, seeded(42))))
+                .isEqualTo(answerTo(REQUEST, "42"));
+        assertThat(bySeed).hasSizeGreaterThan(1);
+    }
+
+    private static CompletionRequest seeded(long seed) {
+        Sampling sampling = new Sampling(OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(),
+                List.of(), OptionalLong.of(seed));
+        return new CompletionRequest(REQUEST.model(), REQUEST.messages(), sampling, List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false, Optional.empty());
     }
 
     @Test

@@ -88,7 +88,7 @@ final class SimulatorFixtures {
         return textOf(provider(INSTANT).open(request, seed));
     }
 
-    private static String textOf(CompletionStream stream) throws InterruptedException {
+    static String textOf(CompletionStream stream) throws InterruptedException {
         StringBuilder text = new StringBuilder();
         contentChunks(drain(stream)).forEach(chunk -> text.append(chunk.text()));
         return text.toString();
