@@ -1,13 +1,15 @@
 package dev.sheepdog.adapter.out.anthropic;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionEvent.Chunk;
 import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
+import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.Delta;
 import dev.sheepdog.domain.model.FailureKind;
@@ -26,7 +28,9 @@ import java.util.Optional;
  */
 final class AnthropicEventReader implements SseEventInterpreter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
     private static final int EXCERPT_CHARS = 100;
 
     private final AnthropicUsage usage = new AnthropicUsage();

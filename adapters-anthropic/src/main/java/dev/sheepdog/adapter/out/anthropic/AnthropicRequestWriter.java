@@ -1,6 +1,8 @@
 package dev.sheepdog.adapter.out.anthropic;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sheepdog.domain.model.CompletionRequest;
 import dev.sheepdog.domain.model.ResponseFormat;
@@ -24,7 +26,9 @@ final class AnthropicRequestWriter {
     // Anthropic's temperature runs from 0 to 1, OpenAI's to 2: higher values are clamped to 1.
     private static final double MAX_TEMPERATURE = 1.0;
 
-    private final ObjectMapper json = new ObjectMapper();
+    // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
+    private final ObjectMapper json = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
     private final BlockWriter blocks = new BlockWriter(json);
     private final int defaultMaxTokens;
 
