@@ -15,6 +15,10 @@ import io.javalin.util.JavalinException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,8 @@ public final class JavalinHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
     /** How long requests still open at the end of the grace period get to write their error and finish. */
     private static final Duration ENDING_TIME = Duration.ofSeconds(2);
+    /** Connections the kernel may hold before Jetty accepts them; Linux caps it at net.core.somaxconn (4096). */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final HttpSettings settings;
     private final Javalin javalin;
@@ -59,6 +65,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.addConnector((server, http) -> listening(server, http, settings));
             config.jetty.modifyServer(server -> {
                 // Lets open streams finish for the grace period when the gateway is stopped; those still
                 // open then end themselves with an error event, for which Jetty waits a little longer.
@@ -85,6 +92,19 @@ public final class JavalinHttpServer implements AutoCloseable {
                     HttpProtocolErrors.of(e.getStatus(), e.getMessage()), mapper));
             config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, mapper));
         });
+    }
+
+    /*
+     * Javalin's own connector, with a listen queue long enough for a burst of new streams (a page's users
+     * coming back at once): Java's default of 50 overflows, and every connection the kernel then drops
+     * waits a second or more for its SYN to be sent again.
+     */
+    private static ServerConnector listening(Server server, HttpConfiguration http, HttpSettings settings) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        return connector;
     }
 
     public JavalinHttpServer start() {
