@@ -63,6 +63,22 @@ class AdmissionServiceTest {
     }
 
     @Test
+    void theClientHasTheEndBeforeTheUsageIsWrittenAndTheRecordIsWrittenWhenTheStreamIsClosed() throws Exception {
+        gateway.provider.willAnswer(answer(1_000, 500));
+
+        CompletionStream stream = admission.stream(Requests.ask(Admissions.MODEL, "Hi"), client(Limits.NONE),
+                Optional.empty());
+        CompletionEvent last = CompletionProviderContract.drain(stream).getLast();
+
+        // [DONE] goes out without waiting for the ledger's commit; the response ends after it, at close.
+        assertThat(last).isInstanceOf(CompletionEvent.End.class);
+        assertThat(gateway.ledger.records()).isEmpty();
+        stream.close();
+        assertThat(gateway.ledger.records()).singleElement()
+                .satisfies(record -> assertThat(record.outcome()).isEqualTo(CompletionOutcome.COMPLETED));
+    }
+
+    @Test
     void recordsEachCompletionsCallerTokensAndExactCostInTheLedger() throws InterruptedException {
         gateway.provider.willAnswer(answer(1_000, 500));
 
