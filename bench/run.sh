@@ -2,7 +2,8 @@
 # Reproduces docs/PERFORMANCE.md: streams from `sheepdog simulate` (50 tokens an answer, paced at
 # 10 ms a token, and in a burst) straight, through nginx as a pure streaming proxy, and through
 # Sheepdog, at concurrency 1, 16, 64 and 256, RUNS times with every target in each run; then the
-# memory of idle open streams (2,000 and 10,000) and the time from JVM start to ready.
+# memory of idle open streams (2,000 and 10,000), how long 2,000 streams opened at once take until all
+# stream (after one such burst to warm up), and the time from JVM start to ready.
 # Prints where the results went; bench/tools/summarize.py turns them into the report's tables.
 #
 # Knobs: RUNS (3), CONCURRENCY ("1 16 64 256"), MODES ("paced burst"), IDLE ("2000 10000"), WARMUP (2000),
@@ -176,6 +177,13 @@ hold_open() {
   wait "$holder" || true
 }
 
+# Opens COUNT streams through URL once and closes them, so that the measured burst meets a proxy
+# that has run before (a JVM's first burst is mostly its JIT compiler at work).
+warm_up_holding() {
+  echo "" | java bench/tools/HoldStreams.java "$1" "$2" >/dev/null 2>&1 || true
+  sleep 3
+}
+
 idle_phase() {
   mkdir -p "$OUT/idle"
   echo "Idle open streams: the upstream stalls after its first token"
@@ -185,6 +193,7 @@ idle_phase() {
     ./sheepdog simulate --port "$SIM" --first-token 0ms --fault stall@1
   local simulate=$STARTED
   start_nginx
+  warm_up_holding "http://127.0.0.1:$NGINX/v1" "$small"
   hold_open nginx "http://127.0.0.1:$NGINX/v1" "$small" "" $(nginx_pids)
   stop_nginx
   rm -rf "$OUT/data-idle"
@@ -192,6 +201,7 @@ idle_phase() {
     env HOLYSHEEP_API_KEY="$KEY" HOLYSHEEP_BASE_URL="http://127.0.0.1:$SIM/v1" \
     ./sheepdog serve --host 127.0.0.1 --port "$GATEWAY" --data-dir "$OUT/data-idle" \
     --first-token-timeout 1h --idle-timeout 1h
+  warm_up_holding "http://127.0.0.1:$GATEWAY/v1" "$small"
   hold_open sheepdog-upstream "http://127.0.0.1:$GATEWAY/v1" "$small" "$STARTED" "$STARTED"
   stop "$STARTED"
   stop "$simulate"

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heartbeats.
  *
  * <p>Usage: {@code java bench/tools/HoldStreams.java BASE_URL COUNT}. Prints {@code holding N open,
- * F failed} once every stream has its first chunk (or failed), then one line per further COUNT read
+ * F failed, all streaming in T ms} once every stream has its first chunk (or failed), T counted from
+ * the first connection attempt, then one line per further COUNT read
  * from standard input ({@code 10000} opens more, up to 10,000 in all); at the end of standard input
  * it closes them all and exits.
  *
@@ -50,6 +51,7 @@ public final class HoldStreams {
     }
 
     private static void openUpTo(int total, URI base, byte[] request) throws InterruptedException {
+        long started = System.nanoTime();
         for (int i = HOLDING.get() + FAILED.get(); i < total; i++) {
             CONNECTING.acquire();
             Thread.ofVirtual().start(() -> hold(base, request));
@@ -58,7 +60,8 @@ public final class HoldStreams {
         while (HOLDING.get() + FAILED.get() < total && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        System.out.printf("holding %d open, %d failed%n", HOLDING.get(), FAILED.get());
+        System.out.printf("holding %d open, %d failed, all streaming in %d ms%n", HOLDING.get(), FAILED.get(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         System.out.flush();
     }
 
