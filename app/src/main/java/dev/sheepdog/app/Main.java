@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ProviderClientDefaults.apply(System.getProperties());
         System.exit(commandLine(System.getenv(), System.in, args).execute(args));
     }
 
