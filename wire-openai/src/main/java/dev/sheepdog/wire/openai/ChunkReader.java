@@ -2,16 +2,17 @@ package dev.sheepdog.wire.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionEvent.Chunk;
 import dev.sheepdog.domain.model.CompletionEvent.End;
 import dev.sheepdog.domain.model.CompletionEvent.Failed;
 import dev.sheepdog.domain.model.CompletionEvent.UsageReport;
+import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.Delta;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.domain.model.Verbatim;
+import dev.sheepdog.support.http.Excerpt;
 import dev.sheepdog.support.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class ChunkReader {
     }
 
     static Failed malformed(String what, String data) {
-        String message = what + ProviderJson.excerpt(data.strip(), EXCERPT_CHARS);
+        String message = what + Excerpt.of(data.strip(), EXCERPT_CHARS);
         return new Failed(CompletionFailure.of(FailureKind.MALFORMED_STREAM, message));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.RawJson;
+import dev.sheepdog.support.http.Excerpt;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ final class ErrorReader {
             return in(parsedOrNull).orElseGet(() -> failure(parsedOrNull));
         }
         String text = data.strip();
-        return failure(text.isEmpty() ? GENERIC_MESSAGE : ProviderJson.excerpt(text, MAX_MESSAGE_CHARS),
+        return failure(text.isEmpty() ? GENERIC_MESSAGE : Excerpt.of(text, MAX_MESSAGE_CHARS),
                 Optional.empty(), Optional.empty());
     }
 
@@ -57,7 +58,7 @@ final class ErrorReader {
 
     private static CompletionFailure failure(JsonNode message, JsonNode code, Optional<RawJson> kept) {
         String text = message.isTextual() && !message.asText().isBlank()
-                ? ProviderJson.excerpt(message.asText(), MAX_MESSAGE_CHARS)
+                ? Excerpt.of(message.asText(), MAX_MESSAGE_CHARS)
                 : GENERIC_MESSAGE;
         // error.code is a string for OpenAI and Azure, a number for OpenRouter and vLLM
         Optional<String> upstreamCode = code.isValueNode() && !code.isNull() && !code.asText().isBlank()

@@ -34,13 +34,4 @@ final class ProviderJson {
     static String text(JsonNode node) {
         return node != null && node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
     }
-
-    /** At most {@code maxChars} of {@code text}, never cutting a surrogate pair, marked when cut. */
-    static String excerpt(String text, int maxChars) {
-        if (text.length() <= maxChars) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return text.substring(0, end) + "…";
-    }
 }

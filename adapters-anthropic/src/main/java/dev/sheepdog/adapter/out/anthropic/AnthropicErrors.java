@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.RawJson;
+import dev.sheepdog.support.http.Excerpt;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class AnthropicErrors {
         String type = error.path("type").asText("");
         JsonNode message = error.path("message");
         String text = message.isTextual() && !message.asText().isBlank()
-                ? excerpt(message.asText())
+                ? Excerpt.of(message.asText(), MAX_MESSAGE_CHARS)
                 : GENERIC_MESSAGE;
         // Re-written by Jackson, so that no escape sequence can hide a key from the scrubbing downstream.
         String kept = error.toString();
@@ -36,7 +37,8 @@ final class AnthropicErrors {
     /** A stream's error event whose data is not an error object: its text is all there is. */
     static CompletionFailure unreadable(String data) {
         String text = data.strip();
-        return CompletionFailure.of(FailureKind.UPSTREAM_ERROR, text.isEmpty() ? GENERIC_MESSAGE : excerpt(text));
+        return CompletionFailure.of(FailureKind.UPSTREAM_ERROR,
+                text.isEmpty() ? GENERIC_MESSAGE : Excerpt.of(text, MAX_MESSAGE_CHARS));
     }
 
     // overloaded_error is retryable so that failover happens before the first token.
@@ -50,13 +52,5 @@ final class AnthropicErrors {
             case "billing_error" -> FailureKind.INSUFFICIENT_BALANCE;
             default -> FailureKind.UPSTREAM_ERROR; // api_error and any type added later
         };
-    }
-
-    private static String excerpt(String text) {
-        if (text.length() <= MAX_MESSAGE_CHARS) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE_CHARS - 1)) ? MAX_MESSAGE_CHARS - 1 : MAX_MESSAGE_CHARS;
-        return text.substring(0, end) + "…";
     }
 }

@@ -15,6 +15,7 @@ import dev.sheepdog.domain.model.Delta;
 import dev.sheepdog.domain.model.FailureKind;
 import dev.sheepdog.domain.model.Role;
 import dev.sheepdog.providers.SseEventInterpreter;
+import dev.sheepdog.support.http.Excerpt;
 import dev.sheepdog.support.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,9 +129,8 @@ final class AnthropicEventReader implements SseEventInterpreter {
     }
 
     private static Failed malformed(String data) {
-        String text = data.strip();
-        String excerpt = text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…";
-        return new Failed(CompletionFailure.of(FailureKind.MALFORMED_STREAM, "event is not a JSON object: " + excerpt));
+        return new Failed(CompletionFailure.of(FailureKind.MALFORMED_STREAM,
+                "event is not a JSON object: " + Excerpt.of(data.strip(), EXCERPT_CHARS)));
     }
 
     private static JsonNode parse(String data) {
