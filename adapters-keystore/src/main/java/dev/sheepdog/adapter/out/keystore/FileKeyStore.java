@@ -7,6 +7,8 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.support.crypto.MalformedEnvelope;
+import dev.sheepdog.support.crypto.MasterKeyCipher;
 import dev.sheepdog.support.files.AtomicFile;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +52,7 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
 
     FileKeyStore(Path directory, Optional<String> masterKey, AtomicFile.BeforeReplace beforeReplace) {
         requireNonNull(directory, "directory");
-        this.cipher = requireNonNull(masterKey, "masterKey").map(MasterKeyCipher::new);
+        this.cipher = requireNonNull(masterKey, "masterKey").map(FileKeyStore::cipher);
         this.lock = DirectoryLock.acquire(directory);
         this.file = lock.directory().resolve(FILE_NAME);
         this.atomicFile = new AtomicFile(file, requireNonNull(beforeReplace, "beforeReplace"));
@@ -99,7 +101,7 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
         requireNonNull(baseUrls, "baseUrls");
         requireNotUnreadable();
         byte[] plain = KeysDocument.write(KeysDocument.toJson(keys, baseUrls));
-        byte[] content = cipher.map(sealer -> KeysDocument.write(sealer.seal(plain))).orElse(plain);
+        byte[] content = cipher.map(sealer -> KeysDocument.write(sealer.seal(KeysDocument.VERSION, plain))).orElse(plain);
         try {
             atomicFile.write(content);
         } catch (IOException e) {
@@ -146,10 +148,20 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
             return KeysDocument.fromJson(KeysDocument.parse(opener.open(document)));
         } catch (MalformedKeyFile e) {
             throw unreadable(e.getMessage());
+        } catch (MalformedEnvelope e) {
+            throw unreadable(e.getMessage());
         } catch (AEADBadTagException e) {
             throw new KeyStoreException("the key store " + file + " is encrypted with a different master key; "
                     + "set SHEEPDOG_MASTER_KEY to the one it was written with");
         }
+    }
+
+    private static MasterKeyCipher cipher(String masterKey) {
+        if (masterKey.isBlank()) {
+            throw new KeyStoreException("SHEEPDOG_MASTER_KEY is set but blank: set it to the master key, "
+                    + "or unset it to keep the key store unencrypted");
+        }
+        return new MasterKeyCipher(masterKey);
     }
 
     private KeyStoreException unreadable(String whatIsWrong) {

@@ -1,14 +1,14 @@
-package dev.sheepdog.adapter.out.keystore;
+package dev.sheepdog.support.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sheepdog.domain.model.KeyStoreException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -18,14 +18,18 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Seals the key document with AES-256-GCM under a key derived from the master key with PBKDF2. */
-final class MasterKeyCipher {
+/**
+ * Seals a document with AES-256-GCM under a key derived from the master key with PBKDF2, into a JSON
+ * envelope {@code {"version","algorithm","kdf","iterations","salt","iv","ciphertext"}}; the version is the
+ * sealed document's, so that a reader can tell the format before it opens it.
+ */
+public final class MasterKeyCipher {
 
-    static final String ALGORITHM = "AES-256-GCM";
-    static final String KDF = "PBKDF2WithHmacSHA256";
-    static final String CIPHERTEXT = "ciphertext";
+    public static final String ALGORITHM = "AES-256-GCM";
+    public static final String KDF = "PBKDF2WithHmacSHA256";
+    public static final String CIPHERTEXT = "ciphertext";
     // ~60 ms warm, ~210 ms in a cold JVM on the build machine; each file records its own count.
-    static final int ITERATIONS = 100_000;
+    public static final int ITERATIONS = 100_000;
     private static final int MAX_ITERATIONS = 10_000_000;
     private static final Set<String> FIELDS =
             Set.of("version", "algorithm", "kdf", "iterations", "salt", "iv", CIPHERTEXT);
@@ -45,19 +49,21 @@ final class MasterKeyCipher {
     // Derived once and reused for every save: a save then costs one AES pass, not a key derivation.
     private DerivedKey derived;
 
-    MasterKeyCipher(String masterKey) {
+    /** @throws IllegalArgumentException when the master key is blank: a blank key would seal nothing worth sealing */
+    public MasterKeyCipher(String masterKey) {
         if (masterKey.isBlank()) {
-            throw new KeyStoreException("SHEEPDOG_MASTER_KEY is set but blank: set it to the master key, "
-                    + "or unset it to keep the key store unencrypted");
+            throw new IllegalArgumentException("the master key is blank");
         }
         this.masterKey = masterKey.toCharArray();
     }
 
-    static boolean isSealed(JsonNode document) {
+    /** Whether this document is an envelope this cipher sealed, rather than a plain document. */
+    public static boolean isSealed(JsonNode document) {
         return document.has(CIPHERTEXT);
     }
 
-    ObjectNode seal(byte[] plaintext) {
+    /** The envelope of {@code plaintext}, marked with {@code version}, the format version of what it seals. */
+    public synchronized ObjectNode seal(int version, byte[] plaintext) {
         if (derived == null) {
             derived = derive(randomBytes(SALT_BYTES), ITERATIONS);
         }
@@ -65,7 +71,7 @@ final class MasterKeyCipher {
         byte[] sealed = encrypt(iv, plaintext);
         Base64.Encoder base64 = Base64.getEncoder();
         return JsonNodeFactory.instance.objectNode()
-                .put("version", KeysDocument.VERSION)
+                .put("version", version)
                 .put("algorithm", ALGORITHM)
                 .put("kdf", KDF)
                 .put("iterations", derived.iterations())
@@ -75,26 +81,36 @@ final class MasterKeyCipher {
     }
 
     /** The document inside; {@link AEADBadTagException} when it was sealed under another master key. */
-    byte[] open(JsonNode envelope) throws MalformedKeyFile, AEADBadTagException {
-        KeysDocument.requireOnly(envelope, FIELDS, "the encrypted document");
+    public synchronized byte[] open(JsonNode envelope) throws MalformedEnvelope, AEADBadTagException {
+        requireOnlyKnownFields(envelope);
         require(envelope, "algorithm", ALGORITHM);
         require(envelope, "kdf", KDF);
         JsonNode iterations = envelope.path("iterations");
         if (!iterations.isIntegralNumber() || !iterations.canConvertToInt()
                 || iterations.intValue() < 1 || iterations.intValue() > MAX_ITERATIONS) {
-            throw new MalformedKeyFile("\"iterations\" is not a whole number from 1 to " + MAX_ITERATIONS);
+            throw new MalformedEnvelope("\"iterations\" is not a whole number from 1 to " + MAX_ITERATIONS);
         }
         byte[] salt = base64(envelope, "salt");
         byte[] iv = base64(envelope, "iv");
         byte[] sealed = base64(envelope, CIPHERTEXT);
         if (salt.length < SALT_BYTES || iv.length != IV_BYTES || sealed.length < TAG_BITS / 8) {
-            throw new MalformedKeyFile("the salt, iv or ciphertext is too short");
+            throw new MalformedEnvelope("the salt, iv or ciphertext is too short");
         }
         DerivedKey candidate = derived != null && derived.derivedWith(salt, iterations.intValue())
                 ? derived : derive(salt, iterations.intValue());
         byte[] plaintext = crypt(candidate, Cipher.DECRYPT_MODE, iv, sealed);
         derived = candidate;
         return plaintext;
+    }
+
+    /** Refuses fields it does not know; names none, as one might be a secret. */
+    private static void requireOnlyKnownFields(JsonNode envelope) throws MalformedEnvelope {
+        for (Map.Entry<String, JsonNode> field : envelope.properties()) {
+            if (!FIELDS.contains(field.getKey())) {
+                throw new MalformedEnvelope("the encrypted document has a field other than "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
     }
 
     private byte[] encrypt(byte[] iv, byte[] plaintext) {
@@ -136,13 +152,13 @@ final class MasterKeyCipher {
         return bytes;
     }
 
-    private static void require(JsonNode envelope, String field, String expected) throws MalformedKeyFile {
+    private static void require(JsonNode envelope, String field, String expected) throws MalformedEnvelope {
         if (!expected.equals(envelope.path(field).asText(null))) {
-            throw new MalformedKeyFile("\"" + field + "\" is not " + expected + ", the only one this Sheepdog reads");
+            throw new MalformedEnvelope("\"" + field + "\" is not " + expected + ", the only one this Sheepdog reads");
         }
     }
 
-    private static byte[] base64(JsonNode envelope, String field) throws MalformedKeyFile {
+    private static byte[] base64(JsonNode envelope, String field) throws MalformedEnvelope {
         JsonNode value = envelope.get(field);
         try {
             if (value != null && value.isTextual()) {
@@ -151,6 +167,6 @@ final class MasterKeyCipher {
         } catch (IllegalArgumentException e) {
             // falls through to the same message: the text itself is not worth quoting
         }
-        throw new MalformedKeyFile("\"" + field + "\" is missing or not base64");
+        throw new MalformedEnvelope("\"" + field + "\" is missing or not base64");
     }
 }
