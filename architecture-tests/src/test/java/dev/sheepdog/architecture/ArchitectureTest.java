@@ -59,10 +59,11 @@ class ArchitectureTest {
             .because("Javalin and Jetty are how the HTTP adapter listens, nobody else's concern");
 
     @ArchTest
-    static final ArchRule the_embedded_database_stays_in_the_caller_store = noClasses()
-            .that().resideOutsideOfPackage("dev.sheepdog.adapter.out.callerstore..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.flywaydb..", "java.sql..", "javax.sql..")
-            .because("SQL and its schema are how one store keeps callers; the domain sees only its ports");
+    static final ArchRule sql_stays_in_the_database_adapters = noClasses()
+            .that().resideOutsideOfPackages("dev.sheepdog.adapter.out.callerstore..", "dev.sheepdog.adapter.out.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.flywaydb..", "java.sql..", "javax.sql..",
+                    "org.postgresql..", "com.zaxxer.hikari..")
+            .because("SQL and its schema are how the database stores keep their state; the domain sees only its ports");
 
     @ArchTest
     static final ArchRule token_verification_stays_in_the_jwt_adapter = noClasses()

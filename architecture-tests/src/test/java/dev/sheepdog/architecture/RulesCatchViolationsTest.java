@@ -72,7 +72,7 @@ class RulesCatchViolationsTest {
 
     @Test
     void databaseRuleCatchesJdbcInTheDomain() {
-        assertCaught(ArchitectureTest.the_embedded_database_stays_in_the_caller_store, PlantedJdbcLedger.class);
+        assertCaught(ArchitectureTest.sql_stays_in_the_database_adapters, PlantedJdbcLedger.class);
     }
 
     @Test

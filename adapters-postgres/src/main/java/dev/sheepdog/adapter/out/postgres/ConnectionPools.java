@@ -1,0 +1,42 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** A small HikariCP pool on the fleet's database, every wait in it bounded by the {@link Deadlines}. */
+final class ConnectionPools {
+
+    /** A few connections serve a gateway: every call is one short statement, and the ledger batches nothing. */
+    static final int MAX_CONNECTIONS = 8;
+
+    private ConnectionPools() {
+    }
+
+    /** Opens the pool and its first connection; throws (HikariCP's PoolInitializationException) when it cannot. */
+    static HikariDataSource open(DatabaseUrl url, Deadlines deadlines) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sheepdog-postgres");
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setUsername(url.user());
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(deadlines.connect().toMillis());
+        config.setValidationTimeout(Math.min(deadlines.connect().toMillis(), 2_000));
+        config.setInitializationFailTimeout(deadlines.connect().toMillis());
+        // The driver's own deadlines: on a server that is gone or silent a call fails rather than waits.
+        config.addDataSourceProperty("connectTimeout", Deadlines.seconds(deadlines.connect()));
+        config.addDataSourceProperty("loginTimeout", Deadlines.seconds(deadlines.connect()));
+        config.addDataSourceProperty("socketTimeout", Deadlines.seconds(deadlines.socket()));
+        config.addDataSourceProperty("tcpKeepAlive", true);
+        config.addDataSourceProperty("ApplicationName", "sheepdog");
+        // The server's: no statement, lock wait or forgotten transaction outlives the statement deadline.
+        long statementMillis = deadlines.statement().toMillis();
+        config.addDataSourceProperty("options", "-c statement_timeout=" + statementMillis
+                + " -c lock_timeout=" + statementMillis
+                + " -c idle_in_transaction_session_timeout=" + deadlines.socket().toMillis());
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sheepdog.domain.model.caller.CallerStoreException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fleet's PostgreSQL: a pool opened on its URL, its schema migrated, and every store port on it.
+ * Closed with the gateway; later calls on any store fail at once with the store's exception.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
+
+    private final HikariDataSource pool;
+    private final Transactions transactions;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private PostgresDatabase(HikariDataSource pool, DatabaseUrl url, Deadlines deadlines) {
+        this.pool = pool;
+        this.transactions = new Transactions(pool, deadlines, url.toString(), closed::get, CallerStoreException::new);
+    }
+
+    /** {@link #open(String, Deadlines)} with the {@link Deadlines#DEFAULT default deadlines}. */
+    public static PostgresDatabase open(String url) {
+        return open(url, Deadlines.DEFAULT);
+    }
+
+    /**
+     * Connects to the database at {@code url} (see {@link DatabaseUrl}) and brings its schema up to date.
+     *
+     * @throws PostgresUnavailable when the URL is malformed, or the database cannot be reached or migrated;
+     *                             the message never holds the password
+     */
+    public static PostgresDatabase open(String url, Deadlines deadlines) {
+        return open(url, deadlines, Optional.empty());
+    }
+
+    /** Opens the database with its schema at {@code targetVersion}, not the latest: how tests make an old one. */
+    static PostgresDatabase open(String url, Deadlines deadlines, Optional<String> targetVersion) {
+        requireNonNull(deadlines, "deadlines");
+        DatabaseUrl parsed;
+        try {
+            parsed = DatabaseUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new PostgresUnavailable(e.getMessage(), null);
+        }
+        HikariDataSource pool;
+        try {
+            pool = ConnectionPools.open(parsed, deadlines);
+        } catch (RuntimeException e) {
+            throw new PostgresUnavailable("cannot connect to the database " + parsed + ": "
+                    + PostgresUnavailable.reason(e, deadlines), e);
+        }
+        try {
+            var result = Migrations.migrate(pool, targetVersion);
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Database {} migrated to schema version {}", parsed, result.targetSchemaVersion);
+            }
+            return new PostgresDatabase(pool, parsed, deadlines);
+        } catch (FlywayException e) {
+            pool.close();
+            throw new PostgresUnavailable("cannot bring the schema of the database " + parsed + " up to date: "
+                    + PostgresUnavailable.reason(e, deadlines), e);
+        }
+    }
+
+    /** The provider keys, sealed under {@code masterKey} (SHEEPDOG_MASTER_KEY) when one is given. */
+    public PostgresKeyStore keyStore(Optional<String> masterKey) {
+        return new PostgresKeyStore(transactions, masterKey);
+    }
+
+    public PostgresRouteStore routeStore() {
+        return new PostgresRouteStore(transactions);
+    }
+
+    public PostgresClientStore clientStore() {
+        return new PostgresClientStore(transactions);
+    }
+
+    public PostgresUsageLedger usageLedger() {
+        return new PostgresUsageLedger(transactions);
+    }
+
+    /** The fleet's limit counters, on the database's clock. */
+    public PostgresLimitCounters limitCounters() {
+        return new PostgresLimitCounters(transactions, Optional.empty());
+    }
+
+    /** Limit counters on a test's clock instead of the database's. */
+    PostgresLimitCounters limitCounters(Clock clock) {
+        return new PostgresLimitCounters(transactions, Optional.of(clock));
+    }
+
+    /** Closes every connection; later calls on any store throw. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sheepdog.domain.model.caller.UsageLine;
+import dev.sheepdog.domain.model.caller.UsageQuery;
+import dev.sheepdog.domain.model.caller.UsageRecord;
+import dev.sheepdog.domain.port.out.UsageLedger;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The fleet's {@link UsageLedger}: one row per completion from every instance. Each record is one INSERT
+ * that commits itself before {@link #record} returns; PostgreSQL flushes concurrent commits together, which
+ * is the group commit the embedded ledger does by hand.
+ */
+public final class PostgresUsageLedger implements UsageLedger {
+
+    private static final String INSERT = "INSERT INTO usage_record (recorded_at, recorded_at_nanos, account,"
+            + " caller_kind, caller_name, model, endpoint, input_tokens, output_tokens, estimated, cost_usd,"
+            + " ttft_millis, outcome, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SPENT = "SELECT coalesce(sum(cost_usd), 0) FROM usage_record"
+            + " WHERE account = ? AND (recorded_at, recorded_at_nanos) >= (?, ?)";
+
+    private final Transactions transactions;
+
+    PostgresUsageLedger(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void record(UsageRecord record) {
+        requireNonNull(record, "record");
+        transactions.single("record usage of " + record.account(), connection -> {
+            try (PreparedStatement insert = transactions.prepare(connection, INSERT)) {
+                Instants.bind(insert, 1, record.at());
+                insert.setString(3, record.account());
+                insert.setString(4, record.callerKind().name());
+                insert.setString(5, record.callerName());
+                insert.setString(6, record.model());
+                insert.setString(7, record.endpoint().orElse(null));
+                insert.setLong(8, record.inputTokens());
+                insert.setLong(9, record.outputTokens());
+                insert.setBoolean(10, record.estimated());
+                insert.setBigDecimal(11, record.costUsd().orElse(null));
+                insert.setObject(12, record.timeToFirstToken().map(Duration::toMillis).orElse(null), Types.BIGINT);
+                insert.setString(13, record.outcome().name());
+                insert.setString(14, record.failure().map(Enum::name).orElse(null));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public BigDecimal spentSince(String account, Instant from) {
+        requireNonNull(account, "account");
+        requireNonNull(from, "from");
+        return transactions.single("add up what " + account + " spent", connection -> {
+            try (PreparedStatement sum = transactions.prepare(connection, SPENT)) {
+                sum.setString(1, account);
+                Instants.bind(sum, 2, from);
+                try (ResultSet row = sum.executeQuery()) {
+                    row.next();
+                    return row.getBigDecimal(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<UsageLine> summarize(UsageQuery query) {
+        requireNonNull(query, "query");
+        UsageSummary summary = new UsageSummary(query);
+        return transactions.single("summarize usage", connection -> {
+            try (PreparedStatement select = transactions.prepare(connection, summary.sql())) {
+                summary.bind(select);
+                try (ResultSet rows = select.executeQuery()) {
+                    return summary.lines(rows);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import static dev.sheepdog.domain.port.out.UsageLedgerContract.T0;
+import static dev.sheepdog.domain.port.out.UsageLedgerContract.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sheepdog.domain.model.KeyStoreException;
+import dev.sheepdog.domain.model.RouteStoreException;
+import dev.sheepdog.domain.model.caller.CallerStoreException;
+import dev.sheepdog.testing.postgres.PostgresExtension;
+import dev.sheepdog.testing.postgres.PostgresServer;
+import dev.sheepdog.testing.postgres.TestDatabase;
+import java.time.Duration;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Nothing waits on a database that went away or went silent: every call fails with its port's exception, soon. */
+@ExtendWith(PostgresExtension.class)
+class DeadlinesTest {
+
+    private static final Deadlines SHORT = new Deadlines(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
+    /** The longest deadline and then some, for a loaded machine; a hang would be the test's own timeout. */
+    private static final Duration SOON = Duration.ofSeconds(8);
+
+    private final TestDatabase database;
+    private final PostgresServer server;
+    private PostgresDatabase opened;
+
+    DeadlinesTest(TestDatabase database, PostgresServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    @BeforeEach
+    void open() {
+        opened = PostgresDatabase.open(database.url(Databases.PASSWORD), SHORT);
+        opened.usageLedger().record(usage(T0, "user:before", "m", "1"));
+    }
+
+    @AfterEach
+    void bringTheServerBack() {
+        opened.close();
+        if (!server.running()) {
+            server.startAgain();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void everyStoreFailsSoonWithItsPortsExceptionWhenTheServerIsStoppedAndWorksAgainOnceItIsBack() {
+        server.stop();
+
+        assertFailsSoon(() -> opened.usageLedger().record(usage(T0, "user:during", "m", "1")), CallerStoreException.class);
+        assertFailsSoon(() -> opened.clientStore().all(), CallerStoreException.class);
+        assertFailsSoon(() -> opened.limitCounters().takeRequest("alice", 20), CallerStoreException.class);
+        assertFailsSoon(() -> opened.keyStore(Optional.empty()).load(), KeyStoreException.class);
+        assertFailsSoon(() -> opened.routeStore().load(), RouteStoreException.class);
+
+        server.startAgain();
+        opened.usageLedger().record(usage(T0, "user:after", "m", "1"));
+        assertThat(opened.usageLedger().spentSince("user:after", T0)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    @Timeout(60)
+    void aCallOnAServerThatWentSilentFailsAtTheDeadlineRatherThanHang() {
+        server.freeze();
+        try {
+            assertFailsSoon(() -> opened.usageLedger().spentSince("user:before", T0), CallerStoreException.class);
+            assertFailsSoon(() -> opened.limitCounters().openStream("alice", 5), CallerStoreException.class);
+        } finally {
+            server.thaw();
+        }
+        assertThat(opened.usageLedger().spentSince("user:before", T0)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aClosedDatabaseSaysSoAtOnce() {
+        opened.close();
+
+        assertThatThrownBy(() -> opened.usageLedger().record(usage(T0, "user:a", "m", "1")))
+                .isInstanceOf(CallerStoreException.class)
+                .hasMessageContaining("cannot record usage of user:a")
+                .hasMessageContaining("is closed");
+    }
+
+    private static void assertFailsSoon(ThrowingCallable call, Class<? extends RuntimeException> portException) {
+        long start = System.nanoTime();
+        assertThatThrownBy(call).isInstanceOf(portException)
+                .message().contains("postgresql://postgres@127.0.0.1:").doesNotContain(Databases.PASSWORD);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SOON);
+    }
+}

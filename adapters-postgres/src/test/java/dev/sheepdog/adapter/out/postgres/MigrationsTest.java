@@ -1,0 +1,91 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import static dev.sheepdog.domain.port.out.ClientStoreContract.CREATED;
+import static dev.sheepdog.domain.port.out.ClientStoreContract.fullKey;
+import static dev.sheepdog.domain.port.out.KeyStoreContract.assertSameKeys;
+import static dev.sheepdog.domain.port.out.KeyStoreContract.sampleKeys;
+import static dev.sheepdog.domain.port.out.RouteStoreContract.assertSameState;
+import static dev.sheepdog.domain.port.out.RouteStoreContract.sampleState;
+import static dev.sheepdog.domain.port.out.UsageLedgerContract.T0;
+import static dev.sheepdog.domain.port.out.UsageLedgerContract.usage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheepdog.domain.model.caller.ClientKey;
+import dev.sheepdog.testing.postgres.PostgresExtension;
+import dev.sheepdog.testing.postgres.PostgresServer;
+import dev.sheepdog.testing.postgres.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class MigrationsTest {
+
+    private static final String LATEST = "2";
+
+    private final PostgresServer server;
+
+    MigrationsTest(PostgresServer server) {
+        this.server = server;
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseToTheLatestVersion() throws SQLException {
+        TestDatabase empty = server.createDatabase("migrate_empty");
+
+        try (PostgresDatabase opened = Databases.open(empty)) {
+            assertThat(opened.limitCounters().takeRequest("alice", 1)).isEmpty();
+        }
+
+        assertThat(appliedVersions(empty)).containsExactly("1", LATEST);
+    }
+
+    @Test
+    void migratesADatabaseAtThePreviousVersionKeepingEveryRow() throws SQLException {
+        TestDatabase old = server.createDatabase("migrate_v1");
+        ClientKey key = fullKey("from v1", CREATED);
+        try (PostgresDatabase v1 = PostgresDatabase.open(old.url(Databases.PASSWORD), Deadlines.DEFAULT, Optional.of("1"))) {
+            v1.keyStore(Optional.of("master")).save(sampleKeys());
+            v1.routeStore().save(sampleState());
+            v1.clientStore().save(key);
+            v1.usageLedger().record(usage(T0, "client:cl_00000000a11c", "m", "0.125"));
+        }
+        assertThat(appliedVersions(old)).containsExactly("1");
+
+        try (PostgresDatabase latest = Databases.open(old)) {
+            assertSameKeys(latest.keyStore(Optional.of("master")).load(), sampleKeys());
+            assertSameState(latest.routeStore().load(), sampleState());
+            assertThat(latest.clientStore().all()).containsExactly(key);
+            assertThat(latest.usageLedger().spentSince("client:cl_00000000a11c", T0)).isEqualByComparingTo("0.125");
+            assertThat(latest.limitCounters().openStream("alice", 1)).isTrue();
+        }
+        assertThat(appliedVersions(old)).containsExactly("1", LATEST);
+    }
+
+    @Test
+    void aSecondInstanceStartingOnAMigratedDatabaseChangesNothing() throws SQLException {
+        TestDatabase database = server.createDatabase("migrate_twice");
+        try (PostgresDatabase first = Databases.open(database); PostgresDatabase second = Databases.open(database)) {
+            first.usageLedger().record(usage(T0, "user:a", "m", "1"));
+            assertThat(second.usageLedger().spentSince("user:a", T0)).isEqualByComparingTo("1");
+        }
+        assertThat(appliedVersions(database)).containsExactly("1", LATEST);
+    }
+
+    private static List<String> appliedVersions(TestDatabase database) throws SQLException {
+        List<String> versions = new ArrayList<>();
+        try (Connection connection = Databases.connect(database);
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            while (rows.next()) {
+                versions.add(rows.getString(1));
+            }
+        }
+        return versions;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.domain.port.out.KeyStoreContract;
+import dev.sheepdog.testing.postgres.PostgresExtension;
+import dev.sheepdog.testing.postgres.TestDatabase;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresKeyStoreContractTest extends KeyStoreContract {
+
+    private final TestDatabase database;
+    private PostgresDatabase opened;
+
+    PostgresKeyStoreContractTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    /** Empty for a plain store; the encrypted variant sets a master key. */
+    Optional<String> masterKey() {
+        return Optional.empty();
+    }
+
+    @Override
+    protected KeyStore createStore() {
+        opened = Databases.openEmptied(database);
+        return opened.keyStore(masterKey());
+    }
+
+    @Override
+    protected KeyStore reopen(KeyStore current) {
+        opened.close();
+        opened = Databases.open(database);
+        return opened.keyStore(masterKey());
+    }
+
+    @AfterEach
+    void closeTheDatabase() {
+        opened.close();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import dev.sheepdog.domain.port.out.RouteStore;
+import dev.sheepdog.domain.port.out.RouteStoreContract;
+import dev.sheepdog.testing.postgres.PostgresExtension;
+import dev.sheepdog.testing.postgres.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresRouteStoreContractTest extends RouteStoreContract {
+
+    private final TestDatabase database;
+    private PostgresDatabase opened;
+
+    PostgresRouteStoreContractTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    protected RouteStore createStore() {
+        opened = Databases.openEmptied(database);
+        return opened.routeStore();
+    }
+
+    @Override
+    protected RouteStore reopen(RouteStore current) {
+        opened.close();
+        opened = Databases.open(database);
+        return opened.routeStore();
+    }
+
+    @AfterEach
+    void closeTheDatabase() {
+        opened.close();
+    }
+}
