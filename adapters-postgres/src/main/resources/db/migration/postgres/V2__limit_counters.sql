@@ -20,15 +20,15 @@ CREATE TABLE limit_stream (
     open    integer NOT NULL CHECK (open >= 0)
 );
 
--- The units a bucket holds at `at`: refilled at its old rate since `updated_at` (never past its capacity,
+-- The units a bucket holds at `as_of`: refilled at its old rate since `updated_at` (never past its capacity,
 -- nor backwards when a clock went back), then fitted to a changed allowance the way the in-memory buckets
 -- are: a raise is granted at once, a cut keeps what was spent (and any debt).
 CREATE FUNCTION sheepdog_bucket_units(units bigint, per_minute bigint, updated_at timestamptz,
-                                      new_per_minute bigint, at timestamptz) RETURNS bigint
+                                      new_per_minute bigint, as_of timestamptz) RETURNS bigint
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
     SELECT least(
-               least(units + greatest(0, extract(epoch FROM at - updated_at) * 1000000) * per_minute,
+               least(units + greatest(0, extract(epoch FROM as_of - updated_at) * 1000000) * per_minute,
                      per_minute * 60000000::numeric)
                    + greatest(new_per_minute - per_minute, 0) * 60000000::numeric,
                new_per_minute * 60000000::numeric)::bigint

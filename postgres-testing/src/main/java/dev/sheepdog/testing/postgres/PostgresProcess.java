@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /** One running postmaster and what it forked: started, signalled, waited for, and killed for certain. */
 final class PostgresProcess {
 
-    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     /** A login attempt; throws until the server takes logins. */
     @FunctionalInterface
@@ -79,14 +79,14 @@ final class PostgresProcess {
                 + (last == null ? "" : last.getMessage()) + "): " + logTail());
     }
 
-    /** SIGINT, PostgreSQL's fast shutdown: sessions are ended, the data is checkpointed. */
-    void stopFast() {
+    /** SIGINT, PostgreSQL's fast shutdown: sessions are ended, the data is checkpointed; SIGKILL after {@code wait}. */
+    void stopFast(Duration wait) {
         if (!alive()) {
             return;
         }
         signal(postmaster.pid(), "INT");
         try {
-            if (!postmaster.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!postmaster.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();
             }
         } catch (InterruptedException e) {

@@ -72,8 +72,9 @@ public final class PostgresServer implements AutoCloseable {
         }
         process = PostgresProcess.start(UnprivilegedUser.command(List.of(installation.postgres().toString(),
                 "-D", data().toString(), "-p", Integer.toString(port), "-h", HOST, "-k", directory.toString(),
-                // Test data need not survive a machine crash, and 2-core CI machines are slow enough.
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                // Test data need not survive a machine crash, and 2-core CI machines are slow enough. A commit still
+                // reaches the kernel before it returns, so killing PostgreSQL itself loses none.
+                "-c", "fsync=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=300", "-c", "shared_buffers=32MB")), log());
         process.awaitLogins(() -> login("postgres").close(), START_WAIT);
     }
@@ -81,7 +82,7 @@ public final class PostgresServer implements AutoCloseable {
     /** A fast shutdown (open sessions are cut, as when a database goes away), waited for. */
     public synchronized void stop() {
         if (process != null) {
-            process.stopFast();
+            process.stopFast(PostgresProcess.STOP_WAIT);
         }
     }
 
@@ -90,9 +91,11 @@ public final class PostgresServer implements AutoCloseable {
         process.signalAll("STOP");
     }
 
-    /** Lets a frozen server go on. */
+    /** Lets a frozen server go on; nothing when it is not running. */
     public synchronized void thaw() {
-        process.signalAll("CONT");
+        if (running()) {
+            process.signalAll("CONT");
+        }
     }
 
     public synchronized boolean running() {
@@ -125,12 +128,16 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + port + "/" + database, properties);
     }
 
-    /** Kills the server, whatever state it is in, and deletes its directory. Idempotent. */
+    /**
+     * Stops the server, whatever state it is in, and deletes its directory. Idempotent. A fast shutdown first,
+     * so that PostgreSQL removes its shared memory and socket; killed when that takes more than a few seconds.
+     */
     @Override
     public synchronized void close() {
         try {
-            if (process != null) {
-                process.kill();
+            if (process != null && process.alive()) {
+                process.signalAll("CONT");
+                process.stopFast(Duration.ofSeconds(10));
             }
         } finally {
             TemporaryDirectory.delete(directory);

@@ -26,11 +26,12 @@ final class ConnectionPools {
         config.setConnectionTimeout(deadlines.connect().toMillis());
         config.setValidationTimeout(Math.min(deadlines.connect().toMillis(), 2_000));
         config.setInitializationFailTimeout(deadlines.connect().toMillis());
-        // The driver's own deadlines: on a server that is gone or silent a call fails rather than waits.
-        config.addDataSourceProperty("connectTimeout", Deadlines.seconds(deadlines.connect()));
-        config.addDataSourceProperty("loginTimeout", Deadlines.seconds(deadlines.connect()));
-        config.addDataSourceProperty("socketTimeout", Deadlines.seconds(deadlines.socket()));
-        config.addDataSourceProperty("tcpKeepAlive", true);
+        // The driver's own deadlines: on a server that is gone or silent a call fails rather than waits. As
+        // strings: HikariCP hands these over in a Properties, whose getProperty ignores any other type.
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
+        config.addDataSourceProperty("loginTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
+        config.addDataSourceProperty("socketTimeout", String.valueOf(Deadlines.seconds(deadlines.socket())));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "sheepdog");
         // The server's: no statement, lock wait or forgotten transaction outlives the statement deadline.
         long statementMillis = deadlines.statement().toMillis();

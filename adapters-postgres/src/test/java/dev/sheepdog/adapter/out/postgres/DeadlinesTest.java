@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Nothing waits on a database that went away or went silent: every call fails with its port's exception, soon. */
@@ -45,14 +46,15 @@ class DeadlinesTest {
 
     @AfterEach
     void bringTheServerBack() {
-        opened.close();
+        server.thaw();
         if (!server.running()) {
             server.startAgain();
         }
+        opened.close();
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
     void everyStoreFailsSoonWithItsPortsExceptionWhenTheServerIsStoppedAndWorksAgainOnceItIsBack() {
         server.stop();
 
@@ -67,8 +69,9 @@ class DeadlinesTest {
         assertThat(opened.usageLedger().spentSince("user:after", T0)).isEqualByComparingTo("1");
     }
 
+    // In a thread of its own: a call stuck in a socket read ignores interrupts, and the server must be thawed.
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
     void aCallOnAServerThatWentSilentFailsAtTheDeadlineRatherThanHang() {
         server.freeze();
         try {
