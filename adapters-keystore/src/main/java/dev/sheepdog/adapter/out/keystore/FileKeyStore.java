@@ -101,7 +101,8 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
         requireNonNull(baseUrls, "baseUrls");
         requireNotUnreadable();
         byte[] plain = KeysDocument.write(KeysDocument.toJson(keys, baseUrls));
-        byte[] content = cipher.map(sealer -> KeysDocument.write(sealer.seal(KeysDocument.VERSION, plain))).orElse(plain);
+        byte[] content = cipher.map(sealer -> KeysDocument.write(sealer.seal(KeysDocument.VERSION, plain)))
+                .orElse(plain);
         try {
             atomicFile.write(content);
         } catch (IOException e) {
