@@ -31,6 +31,8 @@ final class ConnectionPools {
         config.addDataSourceProperty("connectTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
         config.addDataSourceProperty("loginTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
         config.addDataSourceProperty("socketTimeout", String.valueOf(Deadlines.seconds(deadlines.socket())));
+        // A query past its deadline is cancelled over a new connection, and the caller waits for that cancel.
+        config.addDataSourceProperty("cancelSignalTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "sheepdog");
         // The server's: no statement, lock wait or forgotten transaction outlives the statement deadline.
