@@ -9,6 +9,7 @@ import dev.sheepdog.adapter.in.http.PlantedAppUse;
 import dev.sheepdog.adapter.in.http.PlantedJwtParsing;
 import dev.sheepdog.adapter.in.http.PlantedServiceUse;
 import dev.sheepdog.adapter.out.holysheep.PlantedSimulatorUse;
+import dev.sheepdog.adapter.out.routestore.PlantedPostgresDriverUse;
 import dev.sheepdog.adapter.out.simulator.PlantedChunkJson;
 import dev.sheepdog.adapter.out.simulator.PlantedDaggerModule;
 import dev.sheepdog.adapter.out.simulator.PlantedJavalinUse;
@@ -73,6 +74,11 @@ class RulesCatchViolationsTest {
     @Test
     void databaseRuleCatchesJdbcInTheDomain() {
         assertCaught(ArchitectureTest.sql_stays_in_the_database_adapters, PlantedJdbcLedger.class);
+    }
+
+    @Test
+    void databaseRuleCatchesThePostgresqlDriverInAFileStore() {
+        assertCaught(ArchitectureTest.sql_stays_in_the_database_adapters, PlantedPostgresDriverUse.class);
     }
 
     @Test
