@@ -14,15 +14,24 @@ final class ConnectionPools {
 
     /** Opens the pool and its first connection; throws (HikariCP's PoolInitializationException) when it cannot. */
     static HikariDataSource open(DatabaseUrl url, Deadlines deadlines) {
+        return open("sheepdog-postgres", url, deadlines, MAX_CONNECTIONS);
+    }
+
+    /** A pool for Flyway (which may hold two connections), with the migration deadlines; closed once migrated. */
+    static HikariDataSource openForMigrations(DatabaseUrl url, Deadlines deadlines) {
+        return open("sheepdog-postgres-migrations", url, deadlines.forMigrations(), 2);
+    }
+
+    private static HikariDataSource open(String name, DatabaseUrl url, Deadlines deadlines, int connections) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("sheepdog-postgres");
+        config.setPoolName(name);
         config.setJdbcUrl(url.jdbcUrl());
         config.setUsername(url.user());
         if (url.password() != null) {
             config.setPassword(url.password());
         }
-        config.setMaximumPoolSize(MAX_CONNECTIONS);
-        config.setMinimumIdle(2);
+        config.setMaximumPoolSize(connections);
+        config.setMinimumIdle(Math.min(2, connections));
         config.setConnectionTimeout(deadlines.connect().toMillis());
         config.setValidationTimeout(Math.min(deadlines.connect().toMillis(), 2_000));
         config.setInitializationFailTimeout(deadlines.connect().toMillis());

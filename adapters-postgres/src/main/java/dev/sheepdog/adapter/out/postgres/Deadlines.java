@@ -15,6 +15,9 @@ public record Deadlines(Duration connect, Duration statement, Duration socket) {
     public static final Deadlines DEFAULT =
             new Deadlines(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
 
+    /** How long a schema migration may run: an index built over a large ledger takes minutes, not seconds. */
+    static final Duration MIGRATION = Duration.ofMinutes(15);
+
     public Deadlines {
         requireNonNull(connect, "connect");
         requireNonNull(statement, "statement");
@@ -23,6 +26,11 @@ public record Deadlines(Duration connect, Duration statement, Duration socket) {
             throw new IllegalArgumentException("deadlines need connect >= 250 ms (HikariCP's least), statement"
                     + " >= 1 s and socket > statement: " + connect + ", " + statement + ", " + socket);
         }
+    }
+
+    /** The same connect deadline, with room for a migration's statements (and the silence while they run). */
+    Deadlines forMigrations() {
+        return new Deadlines(connect, MIGRATION, MIGRATION.plus(socket));
     }
 
     /** Whole seconds, rounded up, as the driver's settings take them. */

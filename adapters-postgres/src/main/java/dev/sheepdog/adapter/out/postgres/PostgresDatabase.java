@@ -52,23 +52,32 @@ public final class PostgresDatabase implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new PostgresUnavailable(e.getMessage(), null);
         }
-        HikariDataSource pool;
+        migrate(parsed, deadlines, targetVersion);
         try {
-            pool = ConnectionPools.open(parsed, deadlines);
+            return new PostgresDatabase(ConnectionPools.open(parsed, deadlines), parsed, deadlines);
         } catch (RuntimeException e) {
             throw new PostgresUnavailable("cannot connect to the database " + parsed + ": "
                     + PostgresUnavailable.reason(e, deadlines), e);
         }
+    }
+
+    /** On a connection of its own: a migration's statements may run for minutes, the stores' for seconds. */
+    private static void migrate(DatabaseUrl url, Deadlines deadlines, Optional<String> targetVersion) {
+        HikariDataSource migrator;
         try {
-            var result = Migrations.migrate(pool, targetVersion);
-            if (result.migrationsExecuted > 0) {
-                LOG.info("Database {} migrated to schema version {}", parsed, result.targetSchemaVersion);
-            }
-            return new PostgresDatabase(pool, parsed, deadlines);
-        } catch (FlywayException e) {
-            pool.close();
-            throw new PostgresUnavailable("cannot bring the schema of the database " + parsed + " up to date: "
+            migrator = ConnectionPools.openForMigrations(url, deadlines);
+        } catch (RuntimeException e) {
+            throw new PostgresUnavailable("cannot connect to the database " + url + ": "
                     + PostgresUnavailable.reason(e, deadlines), e);
+        }
+        try (migrator) {
+            var result = Migrations.migrate(migrator, targetVersion);
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Database {} migrated to schema version {}", url, result.targetSchemaVersion);
+            }
+        } catch (FlywayException e) {
+            throw new PostgresUnavailable("cannot bring the schema of the database " + url + " up to date: "
+                    + PostgresUnavailable.reason(e, deadlines.forMigrations()), e);
         }
     }
 
