@@ -161,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
         StartupAnnouncement.announce(gateway);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: open streams have {} ms to finish", config.http().shutdownGrace().toMillis());
+            LOG.info("stopping: /readyz answers 503, new requests get a 503, open streams have {} ms to finish",
+                    config.http().shutdownGrace().toMillis());
             gateway.close();
             stopped.countDown();
         }, "sheepdog-shutdown"));
