@@ -7,6 +7,7 @@
 # Prints where the results went; bench/tools/summarize.py turns them into the report's tables.
 #
 # Knobs: RUNS (3), CONCURRENCY ("1 16 64 256"), MODES ("paced burst"), IDLE ("2000 10000"), WARMUP (2000),
+# UPSTREAM_MAX (idle streams held through a real upstream: half the open-file limit, less 100),
 # OUT (bench/results/<time>), PORT_BASE (19500). Needs a JDK 21+ (found like ./sheepdog does),
 # curl and python3; installs Debian's nginx when it is missing.
 set -euo pipefail
@@ -36,6 +37,7 @@ install_missing() {
 install_missing nginx curl python3
 NGINX_BIN=$(command -v nginx || echo /usr/sbin/nginx)
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+UPSTREAM_MAX=${UPSTREAM_MAX:-$(( $(ulimit -n) / 2 - 100 ))}
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -188,7 +190,8 @@ idle_phase() {
   mkdir -p "$OUT/idle"
   echo "Idle open streams: the upstream stalls after its first token"
   local small=${IDLE%% *}
-  # Through a real upstream (Sheepdog holds two sockets a stream: at most 2,000 under this machine's fd limit).
+  # Through a real upstream Sheepdog holds two sockets a stream, so its file limit allows about half
+  # that many streams: after the 2,000 it goes on to UPSTREAM_MAX (limit / 2 less 100 for its jars and logs).
   start "http://127.0.0.1:$SIM/v1/models" "$OUT/logs/simulate-idle.log" \
     ./sheepdog simulate --port "$SIM" --first-token 0ms --fault stall@1
   local simulate=$STARTED
@@ -202,7 +205,7 @@ idle_phase() {
     ./sheepdog serve --host 127.0.0.1 --port "$GATEWAY" --data-dir "$OUT/data-idle" \
     --first-token-timeout 1h --idle-timeout 1h
   warm_up_holding "http://127.0.0.1:$GATEWAY/v1" "$small"
-  hold_open sheepdog-upstream "http://127.0.0.1:$GATEWAY/v1" "$small" "$STARTED" "$STARTED"
+  hold_open sheepdog-upstream "http://127.0.0.1:$GATEWAY/v1" "$small $UPSTREAM_MAX" "$STARTED" "$STARTED"
   stop "$STARTED"
   stop "$simulate"
   # The built-in simulator as the upstream: one socket a stream, so 10,000 fit; the heap is capped at 512 MB.

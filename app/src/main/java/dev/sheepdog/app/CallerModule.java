@@ -4,10 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.adapter.in.http.CallerAuthentication;
 import dev.sheepdog.adapter.in.http.TrustedProxies;
-import dev.sheepdog.adapter.out.callerstore.CallerDatabase;
 import dev.sheepdog.adapter.out.jwt.JwtSettings;
 import dev.sheepdog.adapter.out.jwt.NimbusUserTokenVerifier;
-import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.model.PriceTable;
 import dev.sheepdog.domain.model.caller.AccessPolicy;
@@ -31,28 +29,6 @@ import javax.inject.Singleton;
 final class CallerModule {
 
     private CallerModule() {
-    }
-
-    @Provides
-    @Singleton
-    static CallerDatabase callerDatabase(GatewayConfig config) {
-        return CallerDatabase.open(config.dataDir());
-    }
-
-    @Provides
-    static ClientStore clientStore(CallerDatabase database) {
-        return database.clientStore();
-    }
-
-    @Provides
-    static UsageLedger usageLedger(CallerDatabase database) {
-        return database.usageLedger();
-    }
-
-    @Provides
-    @Singleton
-    static LimitCounters limitCounters(Clock clock) {
-        return new Bucket4jLimitCounters(clock);
     }
 
     @Provides

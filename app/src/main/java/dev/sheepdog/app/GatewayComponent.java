@@ -8,7 +8,7 @@ import javax.inject.Singleton;
 
 /** The wired gateway: Dagger generates the code that builds every adapter and service from the config. */
 @Singleton
-@Component(modules = {ProviderModule.class, KeyModule.class, RoutingModule.class, DomainModule.class,
+@Component(modules = {ProviderModule.class, StorageModule.class, KeyModule.class, RoutingModule.class, DomainModule.class,
         MetricsModule.class, HttpModule.class, CallerModule.class})
 public interface GatewayComponent {
 

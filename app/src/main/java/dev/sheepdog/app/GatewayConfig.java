@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param file          what a configuration file says (endpoints, routing, prices); without one, a single
  *                      endpoint from the environment (or the simulator)
  * @param access        who may call, from the file's {@code access:} section and the flags
+ * @param databaseUrl   the PostgreSQL database a fleet of gateways shares its stores in; without it, the stores
+ *                      are this gateway's own, in {@code dataDir}
  */
 public record GatewayConfig(
         HttpSettings http,
@@ -36,7 +38,8 @@ public record GatewayConfig(
         Optional<String> adminToken,
         KeyPolicy keyPolicy,
         Optional<FileConfig> file,
-        AccessConfig access) {
+        AccessConfig access,
+        Optional<String> databaseUrl) {
 
     public static final URI HOLYSHEEP_DEFAULT_URL = URI.create("https://api.holysheep.ai/v1");
 
@@ -52,6 +55,16 @@ public record GatewayConfig(
         requireNonNull(keyPolicy, "keyPolicy");
         requireNonNull(file, "file");
         requireNonNull(access, "access");
+        requireNonNull(databaseUrl, "databaseUrl");
+    }
+
+    /** A configuration whose stores are the gateway's own, in its data directory. */
+    public GatewayConfig(HttpSettings http, SimulatorSettings simulator, List<String> holySheepKeys, URI holySheepUrl,
+                         StreamDeadlines deadlines, Path dataDir, Optional<String> masterKey,
+                         Optional<String> adminToken, KeyPolicy keyPolicy, Optional<FileConfig> file,
+                         AccessConfig access) {
+        this(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey, adminToken, keyPolicy, file,
+                access, Optional.empty());
     }
 
     /** A configuration with the default access: loopback callers only, unless the simulator answers alone. */
@@ -65,25 +78,31 @@ public record GatewayConfig(
     /** The same configuration with what a configuration file says. */
     public GatewayConfig withFile(FileConfig content) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, keyPolicy, Optional.of(content), content.access());
+                adminToken, keyPolicy, Optional.of(content), content.access(), databaseUrl);
     }
 
     /** The same configuration with another data directory. */
     public GatewayConfig withDataDir(Path directory) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, directory, masterKey,
-                adminToken, keyPolicy, file, access);
+                adminToken, keyPolicy, file, access, databaseUrl);
     }
 
     /** The same configuration with another key policy. */
     public GatewayConfig withKeyPolicy(KeyPolicy policy) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, policy, file, access);
+                adminToken, policy, file, access, databaseUrl);
+    }
+
+    /** The same configuration, its stores in the PostgreSQL database at {@code url} (fleet mode). */
+    public GatewayConfig withDatabaseUrl(String url) {
+        return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
+                adminToken, keyPolicy, file, access, Optional.of(url));
     }
 
     /** The same configuration with other access rules. */
     public GatewayConfig withAccess(AccessConfig other) {
         return new GatewayConfig(http, simulator, holySheepKeys, holySheepUrl, deadlines, dataDir, masterKey,
-                adminToken, keyPolicy, file, other);
+                adminToken, keyPolicy, file, other, databaseUrl);
     }
 
     @Override
@@ -91,6 +110,6 @@ public record GatewayConfig(
         return "GatewayConfig[http=" + http + ", holySheepUrl=" + holySheepUrl + ", dataDir=" + dataDir
                 + ", keys=" + holySheepKeys.size() + " (hidden), masterKey=" + (masterKey.isPresent() ? "****" : "none")
                 + ", adminToken=" + (adminToken.isPresent() ? "****" : "none") + ", file=" + file + ", access=" + access
-                + "]";
+                + ", database=" + (databaseUrl.isPresent() ? "****" : "none") + "]";
     }
 }

@@ -5,7 +5,6 @@ import dagger.Provides;
 import dev.sheepdog.adapter.in.http.AdminApi;
 import dev.sheepdog.adapter.in.http.CallerAuthentication;
 import dev.sheepdog.adapter.in.http.ClientAdministration;
-import dev.sheepdog.adapter.out.callerstore.CallerDatabase;
 import dev.sheepdog.domain.service.caller.AdmissionService;
 import dev.sheepdog.domain.service.caller.ClientKeyService;
 import dev.sheepdog.domain.service.caller.UsageReports;
@@ -13,9 +12,11 @@ import dev.sheepdog.adapter.in.http.JavalinHttpServer;
 import dev.sheepdog.adapter.in.http.KeyAdministration;
 import dev.sheepdog.adapter.in.http.Observability;
 import dev.sheepdog.adapter.in.http.TrafficAdministration;
-import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.Endpoints;
+import dev.sheepdog.domain.model.health.Readiness;
+import dev.sheepdog.domain.service.RoutingState;
+import dev.sheepdog.domain.service.StoreChangeFollower;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import dev.sheepdog.domain.port.out.CompletionProvider;
@@ -42,7 +43,8 @@ final class HttpModule {
     static JavalinHttpServer httpServer(GatewayConfig config, StreamCompletionUseCase completions,
                                         ListModelsUseCase models, CallerAuthentication callers, KeyService keys,
                                         RoutingService routing, SpendLedger spend, ClientKeyService clients,
-                                        AdmissionService admission, UsageReports usage, Observability observability) {
+                                        AdmissionService admission, UsageReports usage, Observability observability,
+                                        Readiness readiness) {
         KeyAdministration keyAdministration = new KeyAdministration(keys, keys, keys, keys, keys, keys);
         TrafficAdministration traffic = new TrafficAdministration(routing, routing, routing, routing, routing);
         ClientAdministration clientAdministration = new ClientAdministration(clients, clients, clients, clients,
@@ -50,17 +52,26 @@ final class HttpModule {
         return new JavalinHttpServer(config.http(), completions, models, callers,
                 config.adminToken().map(token -> new AdminApi(token, keyAdministration, traffic, spend,
                         clientAdministration)),
-                Optional.of(observability));
+                Optional.of(observability), readiness);
     }
 
     @Provides
     @Singleton
     static Gateway gateway(GatewayConfig config, JavalinHttpServer http, Map<String, CompletionProvider> providers,
-                           Endpoints endpoints, KeyRing keys, FileKeyStore keyStore, CanaryController canary,
-                           CanaryPolicy canaryPolicy, CallerDatabase callerDatabase) {
+                           Endpoints endpoints, KeyRing keys, RoutingState routing, CanaryController canary,
+                           CanaryPolicy canaryPolicy, Storage storage, Readiness readiness) {
+        // In a fleet, what another gateway changes in the shared stores is taken over here too.
+        new StoreChangeFollower(keys, routing).follow(storage.changes());
         return new Gateway(config, endpoints, http, () -> providers.values().forEach(provider -> provider.prepare(endpoints.all())),
                 List.of(new Gateway.Chore("key sweep", keys::sweep, Duration.ofSeconds(5)),
                         new Gateway.Chore("canary controller", canary::evaluate, canaryPolicy.interval())),
-                List.of(keyStore, callerDatabase));
+                List.of(storage), readiness);
+    }
+
+    /** What {@code /readyz} reports: the gateway marks it ready and draining, and any adapter may degrade it. */
+    @Provides
+    @Singleton
+    static Readiness readiness() {
+        return new Readiness();
     }
 }

@@ -2,7 +2,6 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.Endpoint;
@@ -30,17 +29,6 @@ final class KeyModule {
     private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
 
     private KeyModule() {
-    }
-
-    @Provides
-    @Singleton
-    static FileKeyStore fileKeyStore(GatewayConfig config) {
-        return new FileKeyStore(config.dataDir(), config.masterKey());
-    }
-
-    @Provides
-    static KeyStore keyStore(FileKeyStore store) {
-        return store;
     }
 
     @Provides

@@ -2,7 +2,6 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.sheepdog.adapter.out.routestore.FileRouteStore;
 import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.Endpoints;
 import dev.sheepdog.domain.model.RoutingPlan;
@@ -41,17 +40,6 @@ final class RoutingModule {
     @Singleton
     static CanaryPolicy canaryPolicy(GatewayConfig config) {
         return config.file().map(FileConfig::canary).orElse(CanaryPolicy.DEFAULT);
-    }
-
-    @Provides
-    @Singleton
-    static FileRouteStore fileRouteStore(GatewayConfig config) {
-        return new FileRouteStore(config.dataDir());
-    }
-
-    @Provides
-    static RouteStore routeStore(FileRouteStore store) {
-        return store;
     }
 
     @Provides

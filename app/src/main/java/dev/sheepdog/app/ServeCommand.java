@@ -106,6 +106,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "SHEEPDOG_MASTER_KEY, when set, encrypts it at rest.")
     Path dataDir;
 
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Fleet mode: keep keys, routes, client keys, usage and limits in this PostgreSQL database, "
+                    + "shared with every gateway given the same URL (postgresql://user:password@host:5432/db or "
+                    + "jdbc:postgresql://…). Prefer SHEEPDOG_DATABASE_URL: a flag shows in the process list. "
+                    + "Without either, the stores are this gateway's own, in --data-dir.")
+    String databaseUrl;
+
     @Option(names = "--key-probation", defaultValue = "${env:SHEEPDOG_KEY_PROBATION:-5m}",
             converter = DurationConverter.class,
             description = "How long a rotated-in key may still be rolled back (SHEEPDOG_KEY_PROBATION, default ${DEFAULT-VALUE}).")
@@ -161,7 +168,8 @@ final class ServeCommand implements Callable<Integer> {
         StartupAnnouncement.announce(gateway);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: open streams have {} ms to finish", config.http().shutdownGrace().toMillis());
+            LOG.info("stopping: /readyz answers 503, new requests get a 503, open streams have {} ms to finish",
+                    config.http().shutdownGrace().toMillis());
             gateway.close();
             stopped.countDown();
         }, "sheepdog-shutdown"));
@@ -190,8 +198,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--trusted-proxy (SHEEPDOG_TRUSTED_PROXIES, or access.trusted_proxies "
                     + "in the configuration file): " + e.getMessage(), e);
         }
+        Optional<String> database = Optional.ofNullable(databaseUrl).map(String::strip).filter(url -> !url.isEmpty())
+                .or(() -> secret("SHEEPDOG_DATABASE_URL"));
         return new GatewayConfig(http, simulator, keys, holySheepUrl, deadlines, dataDir,
-                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig, access);
+                secret("SHEEPDOG_MASTER_KEY"), secret("SHEEPDOG_ADMIN_TOKEN"), keyPolicy, fileConfig, access, database);
     }
 
     // Secrets come only from the environment: flags would show in the process list.

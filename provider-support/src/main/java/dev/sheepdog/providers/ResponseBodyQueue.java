@@ -90,9 +90,15 @@ final class ResponseBodyQueue implements BodySubscriber<ResponseBodyQueue> {
         return finished;
     }
 
-    /** Stops reading: the HTTP client closes the connection, and the provider sees the client leave. */
+    /**
+     * Stops reading: the HTTP client closes the connection, and the provider sees the client leave.
+     * Nothing to do once the body was read to its end: the connection went back to the client's pool,
+     * and cancelling it then would only make the client build an exception, stack trace and all.
+     */
     void cancel() {
-        finished = true;
-        subscription.thenAccept(Flow.Subscription::cancel);
+        if (!finished) {
+            finished = true;
+            subscription.thenAccept(Flow.Subscription::cancel);
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ResponseBodyQueueTest {
 
     private final List<Long> asked = new ArrayList<>();
+    private int cancelled;
     private final ResponseBodyQueue body = new ResponseBodyQueue();
 
     @Test
@@ -57,6 +58,28 @@ class ResponseBodyQueueTest {
         assertThat(asked).hasSize(1);
     }
 
+    @Test
+    void cancellingABodyStillBeingReadCancelsItsSubscriptionOnce() {
+        body.onSubscribe(recordingSubscription());
+
+        body.cancel();
+        body.cancel();
+
+        assertThat(cancelled).isEqualTo(1);
+        assertThat(body.finished()).isTrue();
+    }
+
+    @Test
+    void cancellingABodyReadToItsEndLeavesItsConnectionAlone() throws InterruptedException {
+        body.onSubscribe(recordingSubscription());
+        body.onComplete();
+        body.poll(0);
+
+        body.cancel();
+
+        assertThat(cancelled).isZero();
+    }
+
     private Flow.Subscription recordingSubscription() {
         return new Flow.Subscription() {
             @Override
@@ -66,6 +89,7 @@ class ResponseBodyQueueTest {
 
             @Override
             public void cancel() {
+                cancelled++;
             }
         };
     }

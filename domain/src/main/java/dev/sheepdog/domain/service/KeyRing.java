@@ -48,6 +48,7 @@ public final class KeyRing implements KeyPool.Listener {
     // endpoint's: kept, so a save never drops them, and never used.
     private final Map<EndpointId, List<StoredKey>> unconfigured = new LinkedHashMap<>();
     private final Map<EndpointId, URI> baseUrls;
+    private final Set<EndpointId> configuredEndpoints;
     // The base URL each endpoint's keys were stored for, as read at start and kept for every save.
     private final Map<EndpointId, URI> recorded = new LinkedHashMap<>();
     private long changes;
@@ -76,27 +77,64 @@ public final class KeyRing implements KeyPool.Listener {
         this.telemetry = telemetry;
         this.baseUrls = Map.copyOf(baseUrls);
         this.rechecks = new KeyRechecks(providers, policy, clock, telemetry);
-        Map<EndpointId, List<StoredKey>> stored = store.load();
-        recorded.putAll(store.baseUrls());
+        this.configuredEndpoints = Set.copyOf(endpoints);
+        Map<EndpointId, List<StoredKey>> usable = usable(store.load(), store.baseUrls(), true);
         for (EndpointId endpoint : endpoints) {
-            List<StoredKey> keys = stored.getOrDefault(endpoint, List.of());
-            URI storedFor = recorded.get(endpoint);
-            URI configured = baseUrls.get(endpoint);
-            if (!keys.isEmpty() && storedFor != null && configured != null && !storedFor.equals(configured)) {
-                // A key goes only to the host it was given for: another base URL may be another provider.
-                LOG.log(WARNING, "the stored keys {0} of endpoint {1} were stored for {2}, not {3}: they are not "
-                        + "used (set the base URL back to {2} to use them; a key stored for {3} replaces them)",
-                        fingerprints(keys), endpoint, storedFor, configured);
-                unconfigured.put(endpoint, List.copyOf(keys));
-                keys = List.of();
-            }
-            pools.put(endpoint, new KeyPool(endpoint, keys, policy, this, guard));
+            pools.put(endpoint, new KeyPool(endpoint, usable.getOrDefault(endpoint, List.of()), policy, this, guard));
         }
+    }
+
+    /**
+     * Takes over what the store holds now, when another gateway sharing it changed it: each pool
+     * gets its endpoint's stored keys and their states, keeping the traffic counters of keys that
+     * stay. A change of this gateway's not yet stored is superseded by what the store says.
+     *
+     * @throws KeyStoreException when the store cannot be read; the pools are then unchanged
+     */
+    public void reload() {
+        Map<EndpointId, List<StoredKey>> stored = store.load();
+        Map<EndpointId, URI> urls = store.baseUrls();
+        synchronized (saving) {
+            synchronized (guard) {
+                Map<EndpointId, List<StoredKey>> usable = usable(stored, urls, false);
+                pools.forEach((endpoint, pool) -> {
+                    List<StoredKey> keys = usable.getOrDefault(endpoint, List.of());
+                    if (!pool.stored().equals(keys)) {
+                        LOG.log(INFO, "endpoint {0}: the stored keys changed to {1}", endpoint, fingerprints(keys));
+                        pool.reconcile(keys);
+                    }
+                });
+                saved = changes;
+            }
+        }
+        sweep();
+    }
+
+    // The stored keys each configured endpoint may use; the others are kept aside, never used, never dropped.
+    private Map<EndpointId, List<StoredKey>> usable(Map<EndpointId, List<StoredKey>> stored,
+                                                    Map<EndpointId, URI> storedFor, boolean warn) {
+        recorded.clear();
+        recorded.putAll(storedFor);
+        unconfigured.clear();
+        Map<EndpointId, List<StoredKey>> usable = new LinkedHashMap<>();
         stored.forEach((endpoint, keys) -> {
-            if (!pools.containsKey(endpoint)) {
+            URI recordedFor = storedFor.get(endpoint);
+            URI configured = baseUrls.get(endpoint);
+            if (!configuredEndpoints.contains(endpoint)) {
                 unconfigured.put(endpoint, List.copyOf(keys));
+            } else if (!keys.isEmpty() && recordedFor != null && configured != null && !recordedFor.equals(configured)) {
+                // A key goes only to the host it was given for: another base URL may be another provider.
+                if (warn) {
+                    LOG.log(WARNING, "the stored keys {0} of endpoint {1} were stored for {2}, not {3}: they are not "
+                            + "used (set the base URL back to {2} to use them; a key stored for {3} replaces them)",
+                            fingerprints(keys), endpoint, recordedFor, configured);
+                }
+                unconfigured.put(endpoint, List.copyOf(keys));
+            } else {
+                usable.put(endpoint, keys);
             }
         });
+        return usable;
     }
 
     /**

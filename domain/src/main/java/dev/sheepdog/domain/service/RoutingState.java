@@ -17,11 +17,25 @@ import java.util.function.UnaryOperator;
 public final class RoutingState {
 
     private final RouteStore store;
+    private final RoutingPlan plan;
+    private final Set<EndpointId> configured;
     private volatile RouteState current;
 
     public RoutingState(RouteStore store, RoutingPlan plan, Set<EndpointId> configured) {
         this.store = store;
+        this.plan = plan;
+        this.configured = Set.copyOf(configured);
         this.current = store.load().map(stored -> reconcile(stored, plan, configured)).orElse(plan.initialState());
+    }
+
+    /**
+     * Takes over the stored state, when another gateway sharing the store changed it (a weight, a
+     * promotion, a rollback). Nothing changes when nothing is stored.
+     *
+     * @throws dev.sheepdog.domain.model.RouteStoreException when the store cannot be read; the state is then unchanged
+     */
+    public synchronized void reload() {
+        store.load().ifPresent(stored -> current = reconcile(stored, plan, configured));
     }
 
     public RouteState current() {

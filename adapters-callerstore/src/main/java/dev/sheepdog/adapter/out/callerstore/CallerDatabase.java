@@ -43,7 +43,8 @@ public final class CallerDatabase implements AutoCloseable {
         pool.setLoginTimeout(CONNECTION_WAIT_SECONDS);
         Transactions transactions = new Transactions(pool, file.toString(), closed::get);
         this.clientStore = new H2ClientStore(transactions);
-        this.usageLedger = new H2UsageLedger(transactions, file.toString());
+        this.usageLedger = new H2UsageLedger(transactions, new UsageRecordWriter(pool, file.toString(), closed::get),
+                file.toString());
     }
 
     /**

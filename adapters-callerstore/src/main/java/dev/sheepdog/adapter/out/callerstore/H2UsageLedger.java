@@ -12,7 +12,6 @@ import dev.sheepdog.domain.port.out.UsageLedger;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +22,6 @@ import java.util.Optional;
 /** The {@link UsageLedger} in the caller database: one row per completion, committed to the file (in a group commit) before {@link #record} returns. */
 public final class H2UsageLedger implements UsageLedger {
 
-    private static final String INSERT = "INSERT INTO usage_record (recorded_at, account, caller_kind, caller_name,"
-            + " model, endpoint, input_tokens, output_tokens, estimated, cost_usd, ttft_millis, outcome, failure)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final Comparator<UsageLine> REPORT_ORDER = Comparator.comparing(UsageLine::costUsd).reversed()
             .thenComparing(line -> line.account().orElse(""))
             .thenComparing(line -> line.model().orElse(""));
@@ -36,12 +32,14 @@ public final class H2UsageLedger implements UsageLedger {
     private static final int MAX_BATCH = 1_000;
 
     private final Transactions transactions;
+    private final UsageRecordWriter inserts;
     private final GroupCommit<UsageRecord> writer;
 
-    H2UsageLedger(Transactions transactions, String database) {
+    H2UsageLedger(Transactions transactions, UsageRecordWriter inserts, String database) {
         this.transactions = transactions;
+        this.inserts = inserts;
         this.writer = GroupCommit.start("sheepdog-usage-ledger-writer", "the caller database " + database,
-                QUEUE_CAPACITY, MAX_BATCH, FULL_WAIT, batch -> insert(transactions, batch));
+                QUEUE_CAPACITY, MAX_BATCH, FULL_WAIT, inserts::write);
     }
 
     /** Returns once the record is committed, together with whatever other threads recorded meanwhile. */
@@ -54,30 +52,7 @@ public final class H2UsageLedger implements UsageLedger {
     /** Writes what is still queued and stops the writer; called by the database before it closes. */
     void close() {
         writer.close();
-    }
-
-    private static void insert(Transactions transactions, List<UsageRecord> batch) {
-        transactions.run("record " + batch.size() + " usage records", connection -> {
-            try (PreparedStatement insert = prepare(connection, INSERT)) {
-                for (UsageRecord record : batch) {
-                    insert.setObject(1, timestamp(record.at()));
-                    insert.setString(2, record.account());
-                    insert.setString(3, record.callerKind().name());
-                    insert.setString(4, record.callerName());
-                    insert.setString(5, record.model());
-                    insert.setString(6, record.endpoint().orElse(null));
-                    insert.setLong(7, record.inputTokens());
-                    insert.setLong(8, record.outputTokens());
-                    insert.setBoolean(9, record.estimated());
-                    insert.setBigDecimal(10, record.costUsd().orElse(null));
-                    insert.setObject(11, record.timeToFirstToken().map(Duration::toMillis).orElse(null), Types.BIGINT);
-                    insert.setString(12, record.outcome().name());
-                    insert.setString(13, record.failure().map(Enum::name).orElse(null));
-                    insert.addBatch();
-                }
-                return insert.executeBatch();
-            }
-        });
+        inserts.close(); // the writer thread has stopped: nothing else uses its connection
     }
 
     @Override

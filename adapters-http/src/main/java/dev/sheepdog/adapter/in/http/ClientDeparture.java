@@ -60,7 +60,20 @@ final class ClientDeparture implements Callback {
             return;
         }
         done = true;
-        endPoint.getFillInterest().onFail(new CancellationException("the response is complete"));
+        endPoint.getFillInterest().onFail(responseComplete());
+    }
+
+    /**
+     * Why the watch ends: a new exception each time (Jetty may attach others to it), but without a
+     * stack trace, which every response would otherwise pay for (about 1% of a paced stream's CPU).
+     */
+    static CancellationException responseComplete() {
+        return new CancellationException("the response is complete") {
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        };
     }
 
     @Override

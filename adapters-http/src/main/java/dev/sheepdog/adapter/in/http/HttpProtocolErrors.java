@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Sheepdog's words for the errors Jetty answers by itself, before any route runs: a request that
- * is not valid HTTP, a URI or headers too long, an HTTP version it does not speak.
+ * is not valid HTTP, a URI or headers too long, an HTTP version it does not speak, a request that
+ * arrives while the gateway stops.
  */
 final class HttpProtocolErrors {
 
@@ -27,6 +28,8 @@ final class HttpProtocolErrors {
             case 426, 505 -> invalid(status, "This gateway speaks HTTP/1.1 and HTTP/1.0: send the request in one "
                     + "of them.", "http_version_not_supported");
             case 431 -> invalid(431, "The request's headers are larger than this gateway accepts.", "headers_too_large");
+            // Jetty's request draining turns every new request away while the open streams finish.
+            case 503 -> GatewayErrors.SHUTTING_DOWN;
             default -> status >= 400 && status < 500
                     ? invalid(status, "The request was refused (HTTP " + status + ").", "invalid_http_request")
                     : GatewayErrors.INTERNAL;

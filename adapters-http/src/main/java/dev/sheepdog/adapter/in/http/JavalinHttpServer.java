@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
 import io.javalin.Javalin;
@@ -20,6 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,23 +35,36 @@ public final class JavalinHttpServer implements AutoCloseable {
     static final int ACCEPT_QUEUE = 1024;
 
     private final HttpSettings settings;
+    private final Readiness readiness;
     private final Javalin javalin;
     private final AtomicBoolean graceOver = new AtomicBoolean();
+    /** Counts the requests in flight, and during a stop answers new ones with a 503 until they have ended. */
+    private final GracefulHandler requests = new GracefulHandler();
 
     /** A server that takes every caller for the operator on its own machine, with no admin API or metrics. */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models) {
         this(settings, completions, models, CallerAuthentication.everyoneLocal(), Optional.empty(), Optional.empty());
     }
 
+    /** A server that reports itself ready as soon as it listens: nothing else needs to start first. */
+    public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
+                             CallerAuthentication callers, Optional<AdminApi> admin,
+                             Optional<Observability> observability) {
+        this(settings, completions, models, callers, admin, observability, readyAtOnce());
+    }
+
     /**
      * @param callers       tells who calls {@code /v1}, and refuses whom it must
      * @param admin         the operator's API; without it, nothing under {@code /admin} exists
      * @param observability the metrics served at {@code /metrics}, and who hears about streams
+     * @param readiness     what {@code /readyz} reports; whoever starts the gateway marks it ready, and
+     *                      {@link #close()} marks it draining
      */
     public JavalinHttpServer(HttpSettings settings, StreamCompletionUseCase completions, ListModelsUseCase models,
                              CallerAuthentication callers, Optional<AdminApi> admin,
-                             Optional<Observability> observability) {
+                             Optional<Observability> observability, Readiness readiness) {
         this.settings = settings;
+        this.readiness = readiness;
         // Jackson recycles its buffers per thread by default: every virtual thread (one per stream) would keep its own.
         JsonFactory json = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
         ObjectMapper mapper = new ObjectMapper(json)
@@ -65,11 +80,13 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.addConnector((server, http) -> listening(server, http, settings));
+            config.jetty.addConnector((server, http) -> listening(server, http, settings, requests));
             config.jetty.modifyServer(server -> {
                 // Lets open streams finish for the grace period when the gateway is stopped; those still
                 // open then end themselves with an error event, for which Jetty waits a little longer.
-                server.insertHandler(new GracefulHandler());
+                server.insertHandler(requests);
+                // In front of the draining, which would answer the probes' requests with a 503 too.
+                server.insertHandler(new HealthProbes(readiness, mapper));
                 server.setStopTimeout(settings.shutdownGrace().plus(ENDING_TIME).toMillis());
                 // Jetty answers a request that is not valid HTTP itself, in HTML unless told otherwise.
                 server.setErrorHandler(new JettyErrorHandler(mapper));
@@ -81,7 +98,6 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.before(RequestLogLine::start);
             config.routes.post(CompletionRoutes.PATH, completionRoutes::create);
             config.routes.get(ModelRoutes.PATH, modelRoutes::list);
-            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             observability.ifPresent(metrics -> MetricsRoute.register(config, metrics, mapper));
             Pages.register(config);
             admin.ifPresent(api -> AdminRoutes.register(config, api, mapper));
@@ -97,10 +113,11 @@ public final class JavalinHttpServer implements AutoCloseable {
     /*
      * Javalin's own connector, with a listen queue long enough for a burst of new streams (a page's users
      * coming back at once): Java's default of 50 overflows, and every connection the kernel then drops
-     * waits a second or more for its SYN to be sent again.
+     * waits a second or more for its SYN to be sent again. It keeps listening while a stop drains.
      */
-    private static ServerConnector listening(Server server, HttpConfiguration http, HttpSettings settings) {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    private static ServerConnector listening(Server server, HttpConfiguration http, HttpSettings settings,
+                                             Graceful requests) {
+        ServerConnector connector = new DrainingConnector(server, new HttpConnectionFactory(http), requests);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -118,11 +135,14 @@ public final class JavalinHttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting requests and lets open streams finish for the grace period; a stream still open
-     * after it ends with a {@code server_shutting_down} error event (a request not yet answered, with a 503).
+     * Marks this instance draining, so that {@code /readyz} answers 503 at once, and lets open streams
+     * finish for the grace period; a stream still open after it ends with a {@code server_shutting_down}
+     * error event (a request not yet answered, with a 503). Until the last one has ended, the port stays
+     * open for the probes, and any other new request gets a 503 {@code server_shutting_down}.
      */
     @Override
     public void close() {
+        readiness.drain();
         Thread timer = Thread.ofVirtual().name("sheepdog-shutdown-grace").start(() -> {
             try {
                 Thread.sleep(settings.shutdownGrace());
@@ -140,6 +160,12 @@ public final class JavalinHttpServer implements AutoCloseable {
         } finally {
             timer.interrupt();
         }
+    }
+
+    private static Readiness readyAtOnce() {
+        Readiness readiness = new Readiness();
+        readiness.ready();
+        return readiness;
     }
 
     private static void notFound(Context ctx, ObjectMapper mapper) {

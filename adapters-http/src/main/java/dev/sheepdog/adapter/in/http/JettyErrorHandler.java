@@ -32,6 +32,11 @@ final class JettyErrorHandler implements Request.Handler {
             reason = reason == null ? http.getReason() : reason;
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            // The gateway is stopping: a retry on this connection would only reach it again, a new one
+            // lets the load balancer choose another instance.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (HttpStatus.hasNoBody(status) || HttpMethod.HEAD.is(request.getMethod())) {
             callback.succeeded();
             return true;

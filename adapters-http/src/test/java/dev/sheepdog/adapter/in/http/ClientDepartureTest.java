@@ -90,6 +90,13 @@ class ClientDepartureTest {
         }
     }
 
+    @Test
+    void endingTheWatchWhenAResponseCompletesCostsNoStackTrace() {
+        assertThat(ClientDeparture.responseComplete().getStackTrace()).isEmpty();
+        assertThat(ClientDeparture.responseComplete()).isNotSameAs(ClientDeparture.responseComplete())
+                .hasMessage("the response is complete");
+    }
+
     private void awaitCall() throws InterruptedException {
         long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (gateway.completions.calls().isEmpty() && System.nanoTime() < giveUp) {

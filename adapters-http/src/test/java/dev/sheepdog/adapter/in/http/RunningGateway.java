@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import dev.sheepdog.domain.model.health.Readiness;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -28,6 +29,8 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
 
     final FakeCompletions completions = new FakeCompletions();
     final FakeModels models = new FakeModels();
+    /** What {@code /readyz} reports: starting until the test marks it ready. */
+    final Readiness readiness = new Readiness();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
     private final CallerAuthentication callers;
@@ -58,8 +61,8 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, heartbeat, shutdownGrace);
-        server = new JavalinHttpServer(settings, completions, models, callers, Optional.empty(), Optional.empty())
-                .start();
+        server = new JavalinHttpServer(settings, completions, models, callers, Optional.empty(), Optional.empty(),
+                readiness).start();
     }
 
     @Override
@@ -100,6 +103,23 @@ final class RunningGateway implements BeforeEachCallback, AfterEachCallback {
     /** GETs a path; {@code headers} are name, value pairs. */
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         return send(withHeaders(HttpRequest.newBuilder(uri(path)).timeout(WAIT).GET(), headers).build());
+    }
+
+    /** GETs a path on a connection of its own, as a probe does: it shows that the port still takes new ones. */
+    HttpResponse<String> getOnNewConnection(String path) throws IOException, InterruptedException {
+        return onNewConnection(HttpRequest.newBuilder(uri(path)).timeout(WAIT).GET().build());
+    }
+
+    /** POSTs a chat completion body on a connection of its own, as a caller new to this gateway does. */
+    HttpResponse<String> postOnNewConnection(String body) throws IOException, InterruptedException {
+        return onNewConnection(completionRequest(BodyPublishers.ofString(body, UTF_8)).build());
+    }
+
+    private static HttpResponse<String> onNewConnection(HttpRequest request) throws IOException, InterruptedException {
+        try (HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT)
+                .build()) {
+            return fresh.send(request, BodyHandlers.ofString(UTF_8));
+        }
     }
 
     /** POSTs a body and hands back the response's SSE frames as they arrive. */

@@ -20,4 +20,13 @@ public interface UsageLedger {
 
     /** The records in the query's range, added up by its grouping, largest cost first. */
     List<UsageLine> summarize(UsageQuery query);
+
+    /**
+     * Whether other gateways record into this ledger too (a fleet sharing one database): then what an
+     * account spent must be read from the ledger for every budget check, since no gateway sees every
+     * cost as it is recorded. A ledger of this gateway's own answers false.
+     */
+    default boolean sharedWithOtherGateways() {
+        return false;
+    }
 }

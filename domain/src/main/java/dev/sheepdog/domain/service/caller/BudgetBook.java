@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What each account spent today and this month (UTC days and months). An account's totals are read
  * from the usage ledger the first time it is seen, so budgets hold across restarts and crashes;
  * after that each completion's cost is added as it ends. A budget is checked before a request
- * starts, so it is overrun by at most the requests already running when it is crossed.
+ * starts, so it is overrun by at most the requests already running when it is crossed. When other
+ * gateways record into the same ledger, every check reads it, so the same holds fleet-wide.
  */
 final class BudgetBook {
 
@@ -71,6 +72,9 @@ final class BudgetBook {
     /** What the account spent today and this month. */
     Spend spendOf(String account, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (ledger.sharedWithOtherGateways()) {
+            return read(account, today); // other gateways' costs reach only the ledger: nothing here is current
+        }
         Spend known = accounts.get(account);
         if (known != null && known.day().equals(today)) {
             return known;
@@ -80,9 +84,13 @@ final class BudgetBook {
                 accounts.clear();
             }
             return accounts.compute(account, (name, spend) -> spend != null && spend.day().equals(today) ? spend
-                    : new Spend(today, ledger.spentSince(name, start(today)),
-                            ledger.spentSince(name, start(today.withDayOfMonth(1)))));
+                    : read(name, today));
         }
+    }
+
+    private Spend read(String account, LocalDate today) {
+        return new Spend(today, ledger.spentSince(account, start(today)),
+                ledger.spentSince(account, start(today.withDayOfMonth(1))));
     }
 
     private Object lockOf(String account) {

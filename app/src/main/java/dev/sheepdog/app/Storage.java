@@ -1,0 +1,35 @@
+package dev.sheepdog.app;
+
+import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.domain.port.out.LimitCounters;
+import dev.sheepdog.domain.port.out.RouteStore;
+import dev.sheepdog.domain.port.out.StoreChanges;
+import dev.sheepdog.domain.port.out.UsageLedger;
+
+/**
+ * Where the gateway keeps what it must not forget: its own files in the data directory (one
+ * gateway, the default) or a PostgreSQL database that a fleet of gateways shares. Opened once at
+ * start; closed after the HTTP server has stopped, writing what is still queued.
+ */
+interface Storage extends AutoCloseable {
+
+    KeyStore keys();
+
+    RouteStore routes();
+
+    ClientStore clients();
+
+    UsageLedger usage();
+
+    LimitCounters limits();
+
+    /** News of changes other gateways made; none for a gateway's own stores. */
+    StoreChanges changes();
+
+    /** For the start-up log: where the stores are, without any secret. */
+    String describe();
+
+    @Override
+    void close();
+}

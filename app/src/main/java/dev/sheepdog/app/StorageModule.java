@@ -1,0 +1,56 @@
+package dev.sheepdog.app;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.domain.port.out.KeyStore;
+import dev.sheepdog.domain.port.out.LimitCounters;
+import dev.sheepdog.domain.port.out.RouteStore;
+import dev.sheepdog.domain.port.out.StoreChanges;
+import dev.sheepdog.domain.port.out.UsageLedger;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The stores, all from one place: the data directory's, or with a database URL, the fleet's shared database. */
+@Module
+final class StorageModule {
+
+    private StorageModule() {
+    }
+
+    @Provides
+    @Singleton
+    static Storage storage(GatewayConfig config, Clock clock) {
+        return OwnStorage.open(config.dataDir(), config.masterKey(), clock);
+    }
+
+    @Provides
+    static KeyStore keyStore(Storage storage) {
+        return storage.keys();
+    }
+
+    @Provides
+    static RouteStore routeStore(Storage storage) {
+        return storage.routes();
+    }
+
+    @Provides
+    static ClientStore clientStore(Storage storage) {
+        return storage.clients();
+    }
+
+    @Provides
+    static UsageLedger usageLedger(Storage storage) {
+        return storage.usage();
+    }
+
+    @Provides
+    static LimitCounters limitCounters(Storage storage) {
+        return storage.limits();
+    }
+
+    @Provides
+    static StoreChanges storeChanges(Storage storage) {
+        return storage.changes();
+    }
+}
