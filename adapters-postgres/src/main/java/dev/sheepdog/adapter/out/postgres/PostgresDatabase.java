@@ -108,6 +108,12 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresLimitCounters(transactions, Optional.of(clock));
     }
 
+    /** {@code postgresql://user@host:port/database}: where the stores are, for logs, never with the password. */
+    @Override
+    public String toString() {
+        return transactions.target();
+    }
+
     /** Closes every connection; later calls on any store throw. Idempotent. */
     @Override
     public void close() {

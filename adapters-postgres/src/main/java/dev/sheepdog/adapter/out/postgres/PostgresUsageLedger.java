@@ -56,6 +56,12 @@ public final class PostgresUsageLedger implements UsageLedger {
         });
     }
 
+    /** Every gateway of the fleet records here, so a budget check must read what was spent, not remember it. */
+    @Override
+    public boolean sharedWithOtherGateways() {
+        return true;
+    }
+
     @Override
     public BigDecimal spentSince(String account, Instant from) {
         requireNonNull(account, "account");

@@ -44,6 +44,13 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void saysWhereItIsWithoutThePassword() {
+        try (PostgresDatabase opened = Databases.open(database)) {
+            assertThat(opened).hasToString("postgresql://postgres@127.0.0.1:" + database.port() + "/" + database.name());
+        }
+    }
+
+    @Test
     void aMissingDatabaseIsNamed() {
         assertThatThrownBy(() -> PostgresDatabase.open("postgresql://postgres@127.0.0.1:" + database.port()
                 + "/no_such_database", SHORT))

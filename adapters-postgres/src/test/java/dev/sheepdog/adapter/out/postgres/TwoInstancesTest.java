@@ -79,6 +79,7 @@ class TwoInstancesTest {
 
         assertThat(a.usageLedger().spentSince("client:cl_00000000a11c", T0)).isEqualByComparingTo("0.75");
         assertThat(b.usageLedger().spentSince("client:cl_00000000a11c", T0)).isEqualByComparingTo("0.75");
+        assertThat(a.usageLedger().sharedWithOtherGateways()).as("budgets must read the ledger, not remember").isTrue();
     }
 
     @Test
