@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import java.time.Clock;
+import dev.sheepdog.domain.service.KeyService;
 import javax.inject.Singleton;
 
 /** The wired gateway: Dagger generates the code that builds every adapter and service from the config. */
@@ -16,6 +17,9 @@ public interface GatewayComponent {
 
     /** The in-process model, exposed so tests and demos can watch what happened to its streams. */
     SimulatedCompletionProvider simulator();
+
+    /** The key management behind the admin API, exposed so that tests can rotate a key as an operator does. */
+    KeyService keys();
 
     @Component.Factory
     interface Factory {

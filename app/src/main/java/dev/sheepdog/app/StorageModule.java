@@ -10,10 +10,14 @@ import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
 import java.time.Clock;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The stores, all from one place: the data directory's, or with a database URL, the fleet's shared database. */
 @Module
 final class StorageModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger("sheepdog");
 
     private StorageModule() {
     }
@@ -21,7 +25,11 @@ final class StorageModule {
     @Provides
     @Singleton
     static Storage storage(GatewayConfig config, Clock clock) {
-        return OwnStorage.open(config.dataDir(), config.masterKey(), clock);
+        Storage storage = config.databaseUrl()
+                .<Storage>map(url -> SharedStorage.open(url, config.masterKey()))
+                .orElseGet(() -> OwnStorage.open(config.dataDir(), config.masterKey(), clock));
+        LOG.info("stores: {}", storage.describe());
+        return storage;
     }
 
     @Provides

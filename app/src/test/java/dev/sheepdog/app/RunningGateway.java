@@ -5,6 +5,7 @@ import dev.sheepdog.adapter.out.simulator.SimulatedCompletionProvider;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.StreamDeadlines;
+import dev.sheepdog.domain.service.KeyService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -72,6 +73,11 @@ final class RunningGateway implements AutoCloseable {
 
     static RunningGateway offline() {
         return offline(SimulatorSettings.DEFAULT.withDelays(Duration.ofMillis(5), Duration.ofMillis(1)));
+    }
+
+    /** The gateway's key management, as its admin API uses it. */
+    KeyService keys() {
+        return component.keys();
     }
 
     URI baseUrl() {

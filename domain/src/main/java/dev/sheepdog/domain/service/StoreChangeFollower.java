@@ -3,7 +3,7 @@ package dev.sheepdog.domain.service;
 import static java.lang.System.Logger.Level.WARNING;
 
 import dev.sheepdog.domain.port.out.StoreChanges;
-import dev.sheepdog.domain.port.out.StoreChanges.Topic;
+import dev.sheepdog.domain.model.StoreTopic;
 
 /**
  * Keeps this gateway's keys and routing in step with the shared stores: on news of a change it
@@ -27,7 +27,7 @@ public final class StoreChangeFollower {
         changes.subscribe(this::changed);
     }
 
-    void changed(Topic topic) {
+    void changed(StoreTopic topic) {
         try {
             switch (topic) {
                 case KEYS -> keys.reload();

@@ -13,7 +13,7 @@ import dev.sheepdog.domain.port.out.InMemoryKeyStore;
 import dev.sheepdog.domain.port.out.InMemoryRouteStore;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
-import dev.sheepdog.domain.port.out.StoreChanges.Topic;
+import dev.sheepdog.domain.model.StoreTopic;
 import dev.sheepdog.domain.port.out.Telemetry;
 import java.net.URI;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class StoreChangeFollowerTest {
         a.change(ENDPOINT, keys -> List.of(StoredKey.active(ApiKey.of("sk-new"), CLOCK.instant())));
         assertThat(leased(b)).as("before the news").isEqualTo(ApiKey.of("sk-old"));
 
-        news.tell(Topic.KEYS);
+        news.tell(StoreTopic.KEYS);
 
         assertThat(leased(b)).isEqualTo(ApiKey.of("sk-new"));
         assertThat(leased(a)).isEqualTo(ApiKey.of("sk-new"));
@@ -57,7 +57,7 @@ class StoreChangeFollowerTest {
 
         a.update(state -> new RouteState(state.roles(), 0.25, state.paused(), state.healthyStreak(),
                 state.unhealthyStreak(), state.decisions()));
-        news.tell(Topic.ROUTES);
+        news.tell(StoreTopic.ROUTES);
 
         assertThat(b.current().canaryWeight()).isEqualTo(0.25);
     }
@@ -70,7 +70,7 @@ class StoreChangeFollowerTest {
         follow(b, routing());
         unreadable.broken = true;
 
-        news.tell(Topic.KEYS);
+        news.tell(StoreTopic.KEYS);
 
         assertThat(leased(b)).isEqualTo(ApiKey.of("sk-known"));
     }
@@ -83,8 +83,8 @@ class StoreChangeFollowerTest {
         RouteState before = routing.current();
         follow(b, routing);
 
-        news.tell(Topic.KEYS);
-        news.tell(Topic.ROUTES);
+        news.tell(StoreTopic.KEYS);
+        news.tell(StoreTopic.ROUTES);
 
         assertThat(leased(b)).isEqualTo(ApiKey.of("sk-same"));
         assertThat(routing.current()).isEqualTo(before);
@@ -108,14 +108,14 @@ class StoreChangeFollowerTest {
 
     /** News delivered at once to every gateway subscribed, as a shared database's notifications are. */
     private static final class News implements StoreChanges {
-        private final List<Consumer<Topic>> listeners = new ArrayList<>();
+        private final List<Consumer<StoreTopic>> listeners = new ArrayList<>();
 
         @Override
-        public void subscribe(Consumer<Topic> listener) {
+        public void subscribe(Consumer<StoreTopic> listener) {
             listeners.add(listener);
         }
 
-        void tell(Topic topic) {
+        void tell(StoreTopic topic) {
             listeners.forEach(listener -> listener.accept(topic));
         }
     }

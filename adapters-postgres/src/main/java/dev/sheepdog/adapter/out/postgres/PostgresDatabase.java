@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sheepdog.domain.model.caller.CallerStoreException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.api.FlywayException;
@@ -19,12 +20,21 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
+    /** How often the stores are re-read with no news, in case some was lost: the safety net's interval. */
+    private static final Duration RESYNC = Duration.ofSeconds(5);
+    /** How soon a listener that lost the database tries again. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
     private final HikariDataSource pool;
+    private final DatabaseUrl url;
+    private final Deadlines deadlines;
     private final Transactions transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresDatabase(HikariDataSource pool, DatabaseUrl url, Deadlines deadlines) {
         this.pool = pool;
+        this.url = url;
+        this.deadlines = deadlines;
         this.transactions = new Transactions(pool, deadlines, url.toString(), closed::get, CallerStoreException::new);
     }
 
@@ -112,6 +122,18 @@ public final class PostgresDatabase implements AutoCloseable {
     @Override
     public String toString() {
         return transactions.target();
+    }
+
+    /**
+     * News of what other gateways change in the keys and the route state, heard on a connection of its
+     * own from the first subscriber on, with every topic told again every 5 s as a safety net.
+     */
+    public PostgresStoreChanges storeChanges() {
+        return storeChanges(RESYNC, RETRY);
+    }
+
+    PostgresStoreChanges storeChanges(Duration resync, Duration retry) {
+        return new PostgresStoreChanges(url, deadlines, resync, retry);
     }
 
     /** Closes every connection; later calls on any store throw. Idempotent. */

@@ -1,5 +1,6 @@
 package dev.sheepdog.domain.port.out;
 
+import dev.sheepdog.domain.model.StoreTopic;
 import java.util.function.Consumer;
 
 /**
@@ -11,16 +12,10 @@ import java.util.function.Consumer;
  */
 public interface StoreChanges {
 
-    /** What changed. Client keys need no news: they are looked up in the store on every request. */
-    enum Topic {
-        KEYS,
-        ROUTES
-    }
-
     /** For stores no other gateway writes to. */
     StoreChanges NONE = listener -> {
     };
 
     /** Calls {@code listener} after each change, on a thread of the adapter's; it must not block for long. */
-    void subscribe(Consumer<Topic> listener);
+    void subscribe(Consumer<StoreTopic> listener);
 }

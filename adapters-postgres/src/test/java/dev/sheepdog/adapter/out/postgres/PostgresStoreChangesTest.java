@@ -1,0 +1,117 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import static dev.sheepdog.domain.port.out.KeyStoreContract.sampleKeys;
+import static dev.sheepdog.domain.port.out.RouteStoreContract.sampleState;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheepdog.domain.model.StoreTopic;
+import dev.sheepdog.testing.postgres.PostgresExtension;
+import dev.sheepdog.testing.postgres.PostgresServer;
+import dev.sheepdog.testing.postgres.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What one gateway writes to the shared stores is news to the others within a second. */
+@ExtendWith(PostgresExtension.class)
+@Timeout(60)
+class PostgresStoreChangesTest {
+
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final TestDatabase database;
+    private final BlockingQueue<StoreTopic> heard = new LinkedBlockingQueue<>();
+    private PostgresDatabase a;
+    private PostgresDatabase b;
+    private PostgresStoreChanges news;
+
+    PostgresStoreChangesTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    @BeforeEach
+    void twoGatewaysOneListening() throws InterruptedException {
+        a = Databases.openEmptied(database);
+        b = Databases.open(database);
+        news = b.storeChanges(NEVER, Duration.ofMillis(200));
+        news.subscribe(heard::add);
+        assertThat(next(2)).as("every topic, on connecting").containsExactlyInAnyOrder(StoreTopic.KEYS, StoreTopic.ROUTES);
+    }
+
+    @AfterEach
+    void closeThem() {
+        news.close();
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void keysSavedThroughOneGatewayAreNewsToTheOtherWithinASecond() throws InterruptedException {
+        a.keyStore(Optional.empty()).save(sampleKeys());
+
+        assertThat(heard.poll(1, TimeUnit.SECONDS)).isEqualTo(StoreTopic.KEYS);
+    }
+
+    @Test
+    void aRouteStateSavedThroughOneGatewayIsNewsToTheOtherWithinASecond() throws InterruptedException {
+        a.routeStore().save(sampleState());
+
+        assertThat(heard.poll(1, TimeUnit.SECONDS)).isEqualTo(StoreTopic.ROUTES);
+    }
+
+    @Test
+    void writesToOtherStoresAreNoNews() throws InterruptedException {
+        a.usageLedger().record(dev.sheepdog.domain.port.out.UsageLedgerContract.usage(
+                dev.sheepdog.domain.port.out.UsageLedgerContract.T0, "client:cl_00000000a11c", "m", "0.25"));
+
+        assertThat(heard.poll(500, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void everyResyncTellsEveryTopicEvenWithoutChanges() throws InterruptedException {
+        try (PostgresStoreChanges resyncing = b.storeChanges(Duration.ofMillis(300), Duration.ofMillis(200))) {
+            BlockingQueue<StoreTopic> told = new LinkedBlockingQueue<>();
+            resyncing.subscribe(told::add);
+
+            List<StoreTopic> topics = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                topics.add(told.poll(2, TimeUnit.SECONDS));
+            }
+
+            assertThat(topics).containsOnly(StoreTopic.KEYS, StoreTopic.ROUTES).hasSize(4);
+        }
+    }
+
+    @Test
+    void afterTheDatabaseWasAwayTheListenerReconnectsAndTellsEveryTopicForWhatItMissed(PostgresServer server)
+            throws InterruptedException {
+        server.stop();
+        Thread.sleep(500);
+        server.startAgain();
+
+        assertThat(next(2)).containsExactlyInAnyOrder(StoreTopic.KEYS, StoreTopic.ROUTES);
+        a.keyStore(Optional.empty()).save(sampleKeys());
+        assertThat(heard.poll(1, TimeUnit.SECONDS)).isEqualTo(StoreTopic.KEYS);
+    }
+
+    private List<StoreTopic> next(int count) throws InterruptedException {
+        List<StoreTopic> topics = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StoreTopic topic = heard.poll(15, TimeUnit.SECONDS);
+            if (topic == null) {
+                break;
+            }
+            topics.add(topic);
+        }
+        return topics;
+    }
+}
