@@ -2,6 +2,7 @@ package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.out.postgres.PostgresDatabase;
 import dev.sheepdog.adapter.out.postgres.PostgresStoreChanges;
+import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.LimitCounters;
@@ -25,19 +26,22 @@ final class SharedStorage implements Storage {
     private final LimitCounters limits;
     private final PostgresStoreChanges changes;
 
-    private SharedStorage(PostgresDatabase database, Optional<String> masterKey) {
+    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Readiness readiness) {
         this.database = database;
         this.keys = database.keyStore(masterKey);
         this.routes = database.routeStore();
         this.clients = database.clientStore();
         this.usage = database.usageLedger();
         this.limits = database.limitCounters();
-        this.changes = database.storeChanges();
+        this.changes = database.storeChanges(readiness);
     }
 
-    /** Connects to the database at {@code url} and brings its schema up to date. */
-    static SharedStorage open(String url, Optional<String> masterKey) {
-        return new SharedStorage(PostgresDatabase.open(url), masterKey);
+    /**
+     * Connects to the database at {@code url} and brings its schema up to date; {@code readiness} is
+     * degraded while the database cannot be reached afterwards.
+     */
+    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness) {
+        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sheepdog.adapter.out.postgres;
 import static java.util.Objects.requireNonNull;
 
 import dev.sheepdog.domain.model.StoreTopic;
+import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * and a connection of this gateway's own listens. Notifications sent while that connection was down
  * are lost, so on every (re)connect, and every {@code resync} besides, each topic is told anyway:
  * a reload that finds nothing new changes nothing. When the database goes away the listener tries
- * again every {@code retry}, and says so once per outage.
+ * again every {@code retry}, says so once per outage, and marks the gateway degraded (readiness
+ * stays 200: the gateway goes on with the keys and routes it knows) until it is back.
  */
 public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
 
@@ -36,20 +38,25 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
     /** How long one wait for notifications lasts: also how soon a close is noticed. */
     private static final int WAIT_MILLIS = 250;
 
+    /** What {@code /readyz} says while the database cannot be reached: still 200, "degraded". */
+    static final String UNREACHABLE = "database unreachable";
+
     private final DatabaseUrl url;
     private final Deadlines deadlines;
     private final Duration resync;
     private final Duration retry;
+    private final Readiness readiness;
     private final List<Consumer<StoreTopic>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    PostgresStoreChanges(DatabaseUrl url, Deadlines deadlines, Duration resync, Duration retry) {
+    PostgresStoreChanges(DatabaseUrl url, Deadlines deadlines, Duration resync, Duration retry, Readiness readiness) {
         this.url = requireNonNull(url, "url");
         this.deadlines = requireNonNull(deadlines, "deadlines");
         this.resync = requireNonNull(resync, "resync");
         this.retry = requireNonNull(retry, "retry");
+        this.readiness = requireNonNull(readiness, "readiness");
         this.thread = Thread.ofPlatform().name("sheepdog-store-changes").daemon().unstarted(this::listenUntilClosed);
     }
 
@@ -72,6 +79,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
                 }
                 if (reported) {
                     LOG.info("listening to the database's news of store changes again");
+                    readiness.clear(UNREACHABLE);
                     reported = false;
                 }
                 tell(EnumSet.allOf(StoreTopic.class)); // what changed while nobody listened
@@ -84,6 +92,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
                     LOG.warn("cannot listen to the database's news of store changes ({}); this gateway goes on with "
                             + "the keys and routes it knows and tries again every {} s", PostgresUnavailable.reason(e, deadlines),
                             retry.toSeconds());
+                    readiness.raise(UNREACHABLE);
                     reported = true;
                 }
                 pause();
