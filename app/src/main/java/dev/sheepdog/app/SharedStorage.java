@@ -9,6 +9,8 @@ import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
+import dev.sheepdog.domain.service.caller.QueuedUsageLedger;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,11 +20,14 @@ import java.util.Optional;
  */
 final class SharedStorage implements Storage {
 
+    /** Usage records that may wait for the database: about a minute of a busy gateway's completions. */
+    static final int USAGE_QUEUE = 10_000;
+
     private final PostgresDatabase database;
     private final KeyStore keys;
     private final RouteStore routes;
     private final ClientStore clients;
-    private final UsageLedger usage;
+    private final QueuedUsageLedger usage;
     private final LimitCounters limits;
     private final PostgresStoreChanges changes;
 
@@ -31,7 +36,8 @@ final class SharedStorage implements Storage {
         this.keys = database.keyStore(masterKey);
         this.routes = database.routeStore();
         this.clients = database.clientStore();
-        this.usage = database.usageLedger();
+        // Records wait in memory while the database is away, and are written when it is back.
+        this.usage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
         this.limits = database.limitCounters();
         this.changes = database.storeChanges(readiness);
     }
@@ -75,6 +81,16 @@ final class SharedStorage implements Storage {
     }
 
     @Override
+    public int usageWaiting() {
+        return usage.waitingCount();
+    }
+
+    @Override
+    public long usageLost() {
+        return usage.lostCount();
+    }
+
+    @Override
     public String describe() {
         return "the shared database " + database;
     }
@@ -83,6 +99,7 @@ final class SharedStorage implements Storage {
     public void close() {
         try {
             changes.close();
+            usage.close();
         } finally {
             database.close();
         }

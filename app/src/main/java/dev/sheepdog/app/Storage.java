@@ -27,6 +27,16 @@ interface Storage extends AutoCloseable {
     /** News of changes other gateways made; none for a gateway's own stores. */
     StoreChanges changes();
 
+    /** How many usage records wait for the ledger to take them (only a shared database's can go away). */
+    default int usageWaiting() {
+        return 0;
+    }
+
+    /** How many usage records were lost because too many were waiting. */
+    default long usageLost() {
+        return 0;
+    }
+
     /** For the start-up log: where the stores are, without any secret. */
     String describe();
 
