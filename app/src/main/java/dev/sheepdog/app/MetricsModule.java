@@ -85,6 +85,9 @@ final class MetricsModule {
         FunctionCounter.builder("sheepdog.usage.lost", storage, Storage::usageLost)
                 .description("Usage records lost because too many were waiting for the shared database")
                 .register(registry);
+        FunctionCounter.builder("sheepdog.limits.degraded", storage, Storage::limitsDegraded)
+                .description("Limit decisions taken on this gateway's own counters while the shared ones could not answer")
+                .register(registry);
         StreamMetrics streams = new StreamMetrics(registry);
         return new Observability(registry::scrape, new StreamObserver() {
             @Override

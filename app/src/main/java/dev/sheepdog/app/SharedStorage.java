@@ -1,5 +1,6 @@
 package dev.sheepdog.app;
 
+import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
 import dev.sheepdog.adapter.out.postgres.PostgresDatabase;
 import dev.sheepdog.adapter.out.postgres.PostgresStoreChanges;
 import dev.sheepdog.domain.model.health.Readiness;
@@ -9,7 +10,9 @@ import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
+import dev.sheepdog.domain.service.caller.FallbackLimitCounters;
 import dev.sheepdog.domain.service.caller.QueuedUsageLedger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -28,26 +31,28 @@ final class SharedStorage implements Storage {
     private final RouteStore routes;
     private final ClientStore clients;
     private final QueuedUsageLedger usage;
-    private final LimitCounters limits;
+    private final FallbackLimitCounters limits;
     private final PostgresStoreChanges changes;
 
-    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Readiness readiness) {
+    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Readiness readiness, Clock clock) {
         this.database = database;
         this.keys = database.keyStore(masterKey);
         this.routes = database.routeStore();
         this.clients = database.clientStore();
         // Records wait in memory while the database is away, and are written when it is back.
         this.usage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
-        this.limits = database.limitCounters();
         this.changes = database.storeChanges(readiness);
+        // While the database is away, each gateway enforces its share of every limit on its own.
+        this.limits = new FallbackLimitCounters(database.limitCounters(), new Bucket4jLimitCounters(clock),
+                changes::fleetSize);
     }
 
     /**
      * Connects to the database at {@code url} and brings its schema up to date; {@code readiness} is
      * degraded while the database cannot be reached afterwards.
      */
-    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness) {
-        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness);
+    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness, Clock clock) {
+        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness, clock);
     }
 
     @Override
@@ -88,6 +93,11 @@ final class SharedStorage implements Storage {
     @Override
     public long usageLost() {
         return usage.lostCount();
+    }
+
+    @Override
+    public long limitsDegraded() {
+        return limits.degradedDecisions();
     }
 
     @Override

@@ -37,6 +37,11 @@ interface Storage extends AutoCloseable {
         return 0;
     }
 
+    /** How many limit decisions were taken on this gateway's own counters because the shared ones could not answer. */
+    default long limitsDegraded() {
+        return 0;
+    }
+
     /** For the start-up log: where the stores are, without any secret. */
     String describe();
 

@@ -27,7 +27,7 @@ final class StorageModule {
     @Singleton
     static Storage storage(GatewayConfig config, Clock clock, Readiness readiness) {
         Storage storage = config.databaseUrl()
-                .<Storage>map(url -> SharedStorage.open(url, config.masterKey(), readiness))
+                .<Storage>map(url -> SharedStorage.open(url, config.masterKey(), readiness, clock))
                 .orElseGet(() -> OwnStorage.open(config.dataDir(), config.masterKey(), clock));
         LOG.info("stores: {}", storage.describe());
         return storage;

@@ -7,6 +7,7 @@ import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
 
     static final String CHANNEL = "sheepdog_store_changes";
+    /** The name of each gateway's listening connection, by which the fleet is counted. */
+    private static final String LISTENER = "sheepdog-listener";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStoreChanges.class);
     /** How long one wait for notifications lasts: also how soon a close is noticed. */
     private static final int WAIT_MILLIS = 250;
@@ -50,6 +53,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
+    private volatile int fleetSize = 1;
 
     PostgresStoreChanges(DatabaseUrl url, Deadlines deadlines, Duration resync, Duration retry, Readiness readiness) {
         this.url = requireNonNull(url, "url");
@@ -82,6 +86,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
                     readiness.clear(UNREACHABLE);
                     reported = false;
                 }
+                countFleet(listening);
                 tell(EnumSet.allOf(StoreTopic.class)); // what changed while nobody listened
                 listen(listening.unwrap(PGConnection.class), listening);
             } catch (SQLException | RuntimeException e) {
@@ -114,13 +119,28 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
             }
             if (System.nanoTime() - nextResync >= 0) {
                 // Also proves the connection alive: a server gone silent fails this within the socket deadline.
-                try (Statement ping = listening.createStatement()) {
-                    ping.execute("SELECT 1");
-                }
+                countFleet(listening);
                 topics.addAll(EnumSet.allOf(StoreTopic.class));
                 nextResync = System.nanoTime() + resync.toNanos();
             }
             tell(topics);
+        }
+    }
+
+    /**
+     * How many gateways share the database, as last seen: each listens on one connection of its own, named
+     * {@code sheepdog-listener}. What a gateway divides its limits by while the database is away.
+     */
+    public int fleetSize() {
+        return fleetSize;
+    }
+
+    private void countFleet(Connection listening) throws SQLException {
+        try (Statement count = listening.createStatement();
+             ResultSet listeners = count.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE application_name = '" + LISTENER + "' AND datname = current_database()")) {
+            listeners.next();
+            fleetSize = Math.max(1, listeners.getInt(1));
         }
     }
 
@@ -154,7 +174,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
         properties.setProperty("loginTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
         properties.setProperty("socketTimeout", String.valueOf(Deadlines.seconds(deadlines.socket())));
         properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "sheepdog-listener");
+        properties.setProperty("ApplicationName", LISTENER);
         return DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 

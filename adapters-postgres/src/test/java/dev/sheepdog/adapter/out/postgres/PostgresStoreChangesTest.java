@@ -115,6 +115,20 @@ class PostgresStoreChangesTest {
         assertThat(readiness.report().degraded()).isEqualTo(degraded);
     }
 
+    @Test
+    void theFleetIsCountedByItsListeningConnections() throws InterruptedException {
+        try (PostgresStoreChanges second = a.storeChanges(Duration.ofMillis(200), Duration.ofMillis(200),
+                new Readiness())) {
+            second.subscribe(topic -> { });
+            long giveUp = System.nanoTime() + 5_000_000_000L;
+            while (second.fleetSize() != 2 && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
+            }
+
+            assertThat(second.fleetSize()).as("this gateway's listener and the other's").isEqualTo(2);
+        }
+    }
+
     private List<StoreTopic> next(int count) throws InterruptedException {
         List<StoreTopic> topics = new ArrayList<>();
         for (int i = 0; i < count; i++) {
