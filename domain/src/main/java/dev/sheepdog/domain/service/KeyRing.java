@@ -50,7 +50,7 @@ public final class KeyRing implements KeyPool.Listener {
     // Held while the store is written or read back, so this ring's writes and take-overs come one at a time.
     private final Object saving = new Object();
     private final Map<EndpointId, KeyPool> pools = new LinkedHashMap<>();
-    private final Map<EndpointId, URI> baseUrls;
+    private final EndpointKeys endpointKeys;
     // Each pool's keys as the store last held them: what a pool holds beyond that is this gateway's own
     // change not yet stored, the only thing a write carries onto the store. Changed while holding saving.
     private final Map<EndpointId, List<StoredKey>> lastStored = new LinkedHashMap<>();
@@ -76,18 +76,11 @@ public final class KeyRing implements KeyPool.Listener {
         this.store = store;
         this.clock = clock;
         this.telemetry = telemetry;
-        this.baseUrls = Map.copyOf(baseUrls);
+        this.endpointKeys = new EndpointKeys(baseUrls);
         this.rechecks = new KeyRechecks(providers, policy, clock, telemetry);
         StoredKeys stored = read();
         for (EndpointId endpoint : endpoints) {
-            List<StoredKey> usable = usable(stored, endpoint);
-            if (usable.isEmpty() && !stored.of(endpoint).isEmpty()) {
-                // A key goes only to the host it was given for: another base URL may be another provider.
-                LOG.log(WARNING, "the stored keys {0} of endpoint {1} were stored for {2}, not {3}: they are not "
-                        + "used (set the base URL back to {2} to use them; a key stored for {3} replaces them)",
-                        fingerprints(stored.of(endpoint)), endpoint, stored.baseUrl(endpoint).orElseThrow(),
-                        baseUrls.get(endpoint));
-            }
+            List<StoredKey> usable = endpointKeys.usableAtStart(stored, endpoint);
             pools.put(endpoint, new KeyPool(endpoint, usable, policy, this, guard));
             lastStored.put(endpoint, usable);
         }
@@ -129,10 +122,10 @@ public final class KeyRing implements KeyPool.Listener {
             write(stored -> {
                 StoredKeys changed = stored;
                 for (Map.Entry<EndpointId, List<ApiKey>> seed : missing.entrySet()) {
-                    List<StoredKey> before = usable(stored, seed.getKey());
+                    List<StoredKey> before = endpointKeys.usable(stored, seed.getKey());
                     if (!secrets(before).containsAll(seed.getValue())) {
                         replaced.put(seed.getKey(), before);
-                        changed = put(changed, seed.getKey(), seed.getValue().stream().distinct()
+                        changed = endpointKeys.put(changed, seed.getKey(), seed.getValue().stream().distinct()
                                 .map(key -> StoredKey.active(key, clock.instant())).toList());
                     }
                 }
@@ -200,7 +193,7 @@ public final class KeyRing implements KeyPool.Listener {
     public void change(EndpointId endpoint, UnaryOperator<List<StoredKey>> change) {
         KeyPool pool = pool(endpoint);
         synchronized (saving) {
-            write(stored -> put(stored, endpoint, change.apply(usable(stored, endpoint))));
+            write(stored -> endpointKeys.put(stored, endpoint, change.apply(endpointKeys.usable(stored, endpoint))));
         }
         pool.sweep(clock.instant());
     }
@@ -237,8 +230,8 @@ public final class KeyRing implements KeyPool.Listener {
         StoredKeys result = store.update(stored -> {
             StoredKeys carried = stored;
             for (EndpointId endpoint : pools.keySet()) {
-                carried = put(carried, endpoint,
-                        KeyMerge.onto(usable(stored, endpoint), before.get(endpoint), mine.get(endpoint)));
+                carried = endpointKeys.put(carried, endpoint,
+                        KeyMerge.onto(endpointKeys.usable(stored, endpoint), before.get(endpoint), mine.get(endpoint)));
             }
             return change.apply(carried);
         });
@@ -249,7 +242,7 @@ public final class KeyRing implements KeyPool.Listener {
     private void takeOver(StoredKeys stored, Map<EndpointId, List<StoredKey>> known, boolean announce) {
         synchronized (guard) {
             pools.forEach((endpoint, pool) -> {
-                List<StoredKey> theirs = usable(stored, endpoint);
+                List<StoredKey> theirs = endpointKeys.usable(stored, endpoint);
                 List<StoredKey> mine = pool.stored();
                 List<StoredKey> merged = KeyMerge.onto(theirs, known.get(endpoint), mine);
                 if (!merged.equals(mine)) {
@@ -273,32 +266,6 @@ public final class KeyRing implements KeyPool.Listener {
 
     private StoredKeys read() {
         return new StoredKeys(store.load(), store.baseUrls());
-    }
-
-    // The stored keys the endpoint may use: none when they were stored for another base URL than its own.
-    private List<StoredKey> usable(StoredKeys stored, EndpointId endpoint) {
-        List<StoredKey> keys = stored.of(endpoint);
-        URI configured = baseUrls.get(endpoint);
-        boolean elsewhere = stored.baseUrl(endpoint).filter(url -> configured != null && !url.equals(configured))
-                .isPresent();
-        return elsewhere ? List.of() : keys;
-    }
-
-    // The endpoint's keys replaced, recorded for its base URL; keys given to an endpoint at its base URL
-    // replace those kept aside for another one. The store is left as it is when they are its usable keys,
-    // already recorded for its base URL (or kept aside, if none).
-    private StoredKeys put(StoredKeys stored, EndpointId endpoint, List<StoredKey> keys) {
-        Optional<URI> configured = Optional.ofNullable(baseUrls.get(endpoint));
-        if (keys.equals(usable(stored, endpoint))
-                && (keys.isEmpty() || configured.isEmpty() || stored.baseUrl(endpoint).equals(configured))) {
-            return stored;
-        }
-        if (!stored.of(endpoint).isEmpty() && usable(stored, endpoint).isEmpty()) {
-            // logged as it is decided: an update applies its change exactly once
-            LOG.log(WARNING, "endpoint {0} now has keys for {1}: the keys {2} stored for {3} are removed", endpoint,
-                    baseUrls.get(endpoint), fingerprints(stored.of(endpoint)), stored.baseUrl(endpoint).orElseThrow());
-        }
-        return stored.with(endpoint, keys, configured);
     }
 
     private static List<ApiKey> secrets(List<StoredKey> keys) {
