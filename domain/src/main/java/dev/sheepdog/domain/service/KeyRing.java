@@ -243,9 +243,9 @@ public final class KeyRing implements KeyPool.Listener {
         synchronized (guard) {
             pools.forEach((endpoint, pool) -> {
                 List<StoredKey> theirs = endpointKeys.usable(stored, endpoint);
-                List<StoredKey> mine = pool.stored();
-                List<StoredKey> merged = KeyMerge.onto(theirs, known.get(endpoint), mine);
-                if (!merged.equals(mine)) {
+                List<StoredKey> current = pool.stored();
+                List<StoredKey> merged = KeyMerge.onto(theirs, known.get(endpoint), current);
+                if (!merged.equals(current)) {
                     if (announce) {
                         LOG.log(INFO, "endpoint {0}: the stored keys changed to {1}", endpoint, fingerprints(merged));
                     }

@@ -32,6 +32,9 @@ public interface KeyStore {
      * for it (none when absent). Atomic: whatever happens during the call, a later {@link #load()}
      * and {@link #baseUrls()} return either all of the previous content or all of this.
      *
+     * A blind write: whatever another gateway sharing the store changed since is replaced; to change
+     * what is stored, use {@link #update(UnaryOperator)}.
+     *
      * @throws KeyStoreException when the keys could not be stored; the previous content is then intact
      */
     void save(Map<EndpointId, List<StoredKey>> keys, Map<EndpointId, URI> baseUrls);

@@ -17,7 +17,8 @@ public interface RouteStore {
 
     /**
      * Replaces the stored state, atomically: a later {@link #load()} returns either the previous
-     * state or this one, whatever happens during the call.
+     * state or this one, whatever happens during the call. A blind write: whatever another gateway
+     * sharing the store changed since is replaced; to change the stored state, use {@link #update(Function)}.
      *
      * @throws RouteStoreException when the state could not be stored; the previous one is then intact
      */
