@@ -11,11 +11,13 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyChangeRejected;
 import dev.sheepdog.domain.model.KeyEvent;
 import dev.sheepdog.domain.model.KeyLease;
+import dev.sheepdog.domain.model.KeyMerge;
 import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyPool;
 import dev.sheepdog.domain.model.KeyStatus;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.model.StoredKeys;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.Telemetry;
@@ -29,9 +31,12 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The key pools of every endpoint, kept in the key store. An operator's change is stored before
- * the pool applies it; what traffic changes (a refused key, a retired one) is stored after, and
- * reported to the telemetry with a key's rests for rate-limited models, which are not stored.
+ * The key pools of every endpoint, kept in the key store, which other gateways may share. Every
+ * write is one atomic update of what the store holds at that moment, per endpoint and key by key:
+ * an operator's change is applied to the stored keys, and what traffic changed (a refused key, a
+ * retired one) is carried onto them, so a gateway never undoes another's change with a stale copy.
+ * An operator's change is stored before the pool applies it; traffic's after. Traffic's events are
+ * reported to the telemetry, with a key's rests for rate-limited models, which are not stored.
  */
 public final class KeyRing implements KeyPool.Listener {
 
@@ -42,17 +47,13 @@ public final class KeyRing implements KeyPool.Listener {
     private final Telemetry telemetry;
     private final KeyRechecks rechecks;
     private final Object guard = new Object();
+    // Held while the store is written or read back, so this ring's writes and take-overs come one at a time.
     private final Object saving = new Object();
     private final Map<EndpointId, KeyPool> pools = new LinkedHashMap<>();
-    // Keys stored for endpoints this configuration no longer has, or for another base URL than its
-    // endpoint's: kept, so a save never drops them, and never used.
-    private final Map<EndpointId, List<StoredKey>> unconfigured = new LinkedHashMap<>();
-    private final Map<EndpointId, URI> baseUrls;
-    private final Set<EndpointId> configuredEndpoints;
-    // The base URL each endpoint's keys were stored for, as read at start and kept for every save.
-    private final Map<EndpointId, URI> recorded = new LinkedHashMap<>();
-    private long changes;
-    private long saved;
+    private final EndpointKeys endpointKeys;
+    // Each pool's keys as the store last held them: what a pool holds beyond that is this gateway's own
+    // change not yet stored, the only thing a write carries onto the store. Changed while holding saving.
+    private final Map<EndpointId, List<StoredKey>> lastStored = new LinkedHashMap<>();
 
     /** A ring that does not check base URLs: for endpoints whose base URL never changes (tests). */
     public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
@@ -75,66 +76,28 @@ public final class KeyRing implements KeyPool.Listener {
         this.store = store;
         this.clock = clock;
         this.telemetry = telemetry;
-        this.baseUrls = Map.copyOf(baseUrls);
+        this.endpointKeys = new EndpointKeys(baseUrls);
         this.rechecks = new KeyRechecks(providers, policy, clock, telemetry);
-        this.configuredEndpoints = Set.copyOf(endpoints);
-        Map<EndpointId, List<StoredKey>> usable = usable(store.load(), store.baseUrls(), true);
+        StoredKeys stored = read();
         for (EndpointId endpoint : endpoints) {
-            pools.put(endpoint, new KeyPool(endpoint, usable.getOrDefault(endpoint, List.of()), policy, this, guard));
+            List<StoredKey> usable = endpointKeys.usableAtStart(stored, endpoint);
+            pools.put(endpoint, new KeyPool(endpoint, usable, policy, this, guard));
+            lastStored.put(endpoint, usable);
         }
     }
 
     /**
      * Takes over what the store holds now, when another gateway sharing it changed it: each pool
      * gets its endpoint's stored keys and their states, keeping the traffic counters of keys that
-     * stay. A change of this gateway's not yet stored is superseded by what the store says.
+     * stay. A change of this gateway's not yet stored is kept, to be carried onto them when stored.
      *
      * @throws KeyStoreException when the store cannot be read; the pools are then unchanged
      */
     public void reload() {
-        Map<EndpointId, List<StoredKey>> stored = store.load();
-        Map<EndpointId, URI> urls = store.baseUrls();
         synchronized (saving) {
-            synchronized (guard) {
-                Map<EndpointId, List<StoredKey>> usable = usable(stored, urls, false);
-                pools.forEach((endpoint, pool) -> {
-                    List<StoredKey> keys = usable.getOrDefault(endpoint, List.of());
-                    if (!pool.stored().equals(keys)) {
-                        LOG.log(INFO, "endpoint {0}: the stored keys changed to {1}", endpoint, fingerprints(keys));
-                        pool.reconcile(keys);
-                    }
-                });
-                saved = changes;
-            }
+            takeOver(read(), Map.copyOf(lastStored), true);
         }
         sweep();
-    }
-
-    // The stored keys each configured endpoint may use; the others are kept aside, never used, never dropped.
-    private Map<EndpointId, List<StoredKey>> usable(Map<EndpointId, List<StoredKey>> stored,
-                                                    Map<EndpointId, URI> storedFor, boolean warn) {
-        recorded.clear();
-        recorded.putAll(storedFor);
-        unconfigured.clear();
-        Map<EndpointId, List<StoredKey>> usable = new LinkedHashMap<>();
-        stored.forEach((endpoint, keys) -> {
-            URI recordedFor = storedFor.get(endpoint);
-            URI configured = baseUrls.get(endpoint);
-            if (!configuredEndpoints.contains(endpoint)) {
-                unconfigured.put(endpoint, List.copyOf(keys));
-            } else if (!keys.isEmpty() && recordedFor != null && configured != null && !recordedFor.equals(configured)) {
-                // A key goes only to the host it was given for: another base URL may be another provider.
-                if (warn) {
-                    LOG.log(WARNING, "the stored keys {0} of endpoint {1} were stored for {2}, not {3}: they are not "
-                            + "used (set the base URL back to {2} to use them; a key stored for {3} replaces them)",
-                            fingerprints(keys), endpoint, recordedFor, configured);
-                }
-                unconfigured.put(endpoint, List.copyOf(keys));
-            } else {
-                usable.put(endpoint, keys);
-            }
-        });
-        return usable;
     }
 
     /**
@@ -145,36 +108,37 @@ public final class KeyRing implements KeyPool.Listener {
      */
     public void useConfiguredKeys(Map<EndpointId, List<ApiKey>> configured) {
         synchronized (saving) {
-            synchronized (guard) {
-                Map<EndpointId, List<StoredKey>> replaced = new LinkedHashMap<>();
-                configured.forEach((endpoint, keys) -> {
-                    if (!keys.isEmpty()
-                            && !pool(endpoint).stored().stream().map(StoredKey::key).toList().containsAll(keys)) {
-                        replaced.put(endpoint, keys.stream().distinct()
+            Map<EndpointId, List<ApiKey>> missing = new LinkedHashMap<>();
+            configured.forEach((endpoint, keys) -> {
+                if (!keys.isEmpty() && !secrets(pool(endpoint).stored()).containsAll(keys)) {
+                    missing.put(endpoint, keys);
+                }
+            });
+            // With nothing new the store stays as it is: no write (and no fsync) on every start.
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<EndpointId, List<StoredKey>> replaced = new LinkedHashMap<>();
+            write(stored -> {
+                StoredKeys changed = stored;
+                for (Map.Entry<EndpointId, List<ApiKey>> seed : missing.entrySet()) {
+                    List<StoredKey> before = endpointKeys.usable(stored, seed.getKey());
+                    if (!secrets(before).containsAll(seed.getValue())) {
+                        replaced.put(seed.getKey(), before);
+                        changed = endpointKeys.put(changed, seed.getKey(), seed.getValue().stream().distinct()
                                 .map(key -> StoredKey.active(key, clock.instant())).toList());
                     }
-                });
-                // With nothing new the store stays as it is: no write (and no fsync) on every start.
-                if (replaced.isEmpty()) {
-                    return;
                 }
-                Map<EndpointId, List<StoredKey>> all = snapshot();
-                replaced.forEach((endpoint, keys) -> {
-                    supersede(endpoint, keys);
-                    all.put(endpoint, keys);
-                });
-                save(all);
-                replaced.forEach((endpoint, keys) -> {
-                    List<StoredKey> before = pool(endpoint).stored();
-                    pool(endpoint).reconcile(keys);
-                    if (before.isEmpty()) {
-                        LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint, fingerprints(keys));
-                    } else {
-                        LOG.log(WARNING, "endpoint {0}: the configured keys {1} replace the stored keys {2}",
-                                endpoint, fingerprints(keys), fingerprints(before));
-                    }
-                });
-            }
+                return changed;
+            });
+            replaced.forEach((endpoint, before) -> {
+                if (before.isEmpty()) {
+                    LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint, fingerprints(pool(endpoint).stored()));
+                } else {
+                    LOG.log(WARNING, "endpoint {0}: the configured keys {1} replace the stored keys {2}",
+                            endpoint, fingerprints(pool(endpoint).stored()), fingerprints(before));
+                }
+            });
         }
     }
 
@@ -223,21 +187,13 @@ public final class KeyRing implements KeyPool.Listener {
     }
 
     /**
-     * Applies an operator's change to one endpoint: stored first, then taken over by the pool.
-     * When storing fails, nothing changed.
+     * Applies an operator's change to one endpoint's keys as the store holds them now: stored first,
+     * then taken over by the pool. When storing fails, nothing changed.
      */
     public void change(EndpointId endpoint, UnaryOperator<List<StoredKey>> change) {
         KeyPool pool = pool(endpoint);
         synchronized (saving) {
-            synchronized (guard) {
-                List<StoredKey> changed = change.apply(pool.stored());
-                supersede(endpoint, changed);
-                Map<EndpointId, List<StoredKey>> all = snapshot();
-                all.put(endpoint, changed);
-                save(all);
-                pool.reconcile(changed);
-                saved = ++changes;
-            }
+            write(stored -> endpointKeys.put(stored, endpoint, change.apply(endpointKeys.usable(stored, endpoint))));
         }
         pool.sweep(clock.instant());
     }
@@ -253,56 +209,67 @@ public final class KeyRing implements KeyPool.Listener {
         if (events.stream().allMatch(event -> event.kind() == KeyEvent.Kind.COOLING)) {
             return; // a key's rest for a model is not stored: nothing to write
         }
-        Map<EndpointId, List<StoredKey>> all;
-        long version;
-        synchronized (guard) {
-            all = snapshot();
-            version = ++changes;
-        }
         synchronized (saving) {
-            if (version <= saved) {
-                return; // a later snapshot, which includes this change, is already stored
+            if (snapshot().equals(lastStored)) {
+                return; // a write since, which carried this change, stored it already
             }
             try {
-                save(all);
-                saved = version;
+                write(UnaryOperator.identity());
             } catch (KeyStoreException e) {
+                // the change stays in the pool, beyond what was stored: the next write carries it
                 LOG.log(ERROR, "could not store the key change of endpoint {0}: {1}", pool.endpoint(), e.getMessage());
             }
         }
     }
 
-    private Map<EndpointId, List<StoredKey>> snapshot() {
-        Map<EndpointId, List<StoredKey>> all = new LinkedHashMap<>(unconfigured);
-        pools.forEach((endpoint, pool) -> {
-            if (!unconfigured.containsKey(endpoint)) {
-                all.put(endpoint, pool.stored());
+    // One atomic update of the store: this gateway's own changes carried onto what it holds, then the
+    // change given; every pool then takes over the result, with what traffic did meanwhile. Holds saving.
+    private void write(UnaryOperator<StoredKeys> change) {
+        Map<EndpointId, List<StoredKey>> mine = snapshot();
+        Map<EndpointId, List<StoredKey>> before = Map.copyOf(lastStored);
+        StoredKeys result = store.update(stored -> {
+            StoredKeys carried = stored;
+            for (EndpointId endpoint : pools.keySet()) {
+                carried = endpointKeys.put(carried, endpoint,
+                        KeyMerge.onto(endpointKeys.usable(stored, endpoint), before.get(endpoint), mine.get(endpoint)));
             }
+            return change.apply(carried);
         });
+        takeOver(result, mine, false);
+    }
+
+    // Each pool takes the stored keys, with its changes since `known` carried onto them.
+    private void takeOver(StoredKeys stored, Map<EndpointId, List<StoredKey>> known, boolean announce) {
+        synchronized (guard) {
+            pools.forEach((endpoint, pool) -> {
+                List<StoredKey> theirs = endpointKeys.usable(stored, endpoint);
+                List<StoredKey> current = pool.stored();
+                List<StoredKey> merged = KeyMerge.onto(theirs, known.get(endpoint), current);
+                if (!merged.equals(current)) {
+                    if (announce) {
+                        LOG.log(INFO, "endpoint {0}: the stored keys changed to {1}", endpoint, fingerprints(merged));
+                    }
+                    pool.reconcile(merged);
+                }
+                lastStored.put(endpoint, theirs);
+            });
+        }
+    }
+
+    private Map<EndpointId, List<StoredKey>> snapshot() {
+        Map<EndpointId, List<StoredKey>> all = new LinkedHashMap<>();
+        synchronized (guard) {
+            pools.forEach((endpoint, pool) -> all.put(endpoint, pool.stored()));
+        }
         return all;
     }
 
-    // Each pool's keys are recorded with its endpoint's base URL; keys kept aside keep the one they had.
-    private void save(Map<EndpointId, List<StoredKey>> all) {
-        Map<EndpointId, URI> urls = new LinkedHashMap<>();
-        all.keySet().forEach(endpoint -> {
-            URI url = pools.containsKey(endpoint) && !unconfigured.containsKey(endpoint) && baseUrls.containsKey(endpoint)
-                    ? baseUrls.get(endpoint) : recorded.get(endpoint);
-            if (url != null) {
-                urls.put(endpoint, url);
-            }
-        });
-        store.save(all, urls);
+    private StoredKeys read() {
+        return new StoredKeys(store.load(), store.baseUrls());
     }
 
-    // Keys given to an endpoint at its base URL replace those kept aside for another one.
-    private void supersede(EndpointId endpoint, List<StoredKey> keys) {
-        List<StoredKey> aside = keys.isEmpty() || !pools.containsKey(endpoint) ? null : unconfigured.remove(endpoint);
-        if (aside != null) {
-            LOG.log(WARNING, "endpoint {0} now has keys for {1}: the keys {2} stored for {3} are removed", endpoint,
-                    baseUrls.get(endpoint), fingerprints(aside), recorded.get(endpoint));
-            recorded.remove(endpoint);
-        }
+    private static List<ApiKey> secrets(List<StoredKey> keys) {
+        return keys.stream().map(StoredKey::key).toList();
     }
 
     private static List<String> fingerprints(List<StoredKey> keys) {

@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The rollout's current state: read on every request, changed by the controller and operators,
- * and stored before a change takes effect, so a restart resumes exactly where it was.
+ * and stored before a change takes effect, so a restart resumes exactly where it was. A change is
+ * made to what is stored, never to this gateway's copy, so it cannot undo another gateway's.
  */
 public final class RoutingState {
 
@@ -42,12 +43,15 @@ public final class RoutingState {
         return current;
     }
 
-    /** Stores the changed state, then uses it; when storing fails the state is unchanged. */
+    /**
+     * Applies the change to the state stored now, which another gateway sharing the store may have
+     * changed since this one last heard, and stores the result in one atomic step; then uses it.
+     * When storing fails the state is unchanged.
+     */
     public synchronized RouteState update(UnaryOperator<RouteState> change) {
-        RouteState changed = change.apply(current);
-        store.save(changed);
-        current = changed;
-        return changed;
+        current = store.update(stored -> change.apply(
+                stored.map(state -> reconcile(state, plan, configured)).orElseGet(plan::initialState)));
+        return current;
     }
 
     // The stored roles win for endpoints still configured; endpoints new to the configuration take

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Each judgement is stored with its numbers before it takes effect, so a restart resumes the rollout as it was. */
@@ -153,6 +154,14 @@ class CanaryDecisionStorageTest {
                 throw new RouteStoreException("the disk is full");
             }
             inner.save(state);
+        }
+
+        @Override
+        public RouteState update(Function<Optional<RouteState>, RouteState> change) {
+            if (failing) {
+                throw new RouteStoreException("the disk is full");
+            }
+            return inner.update(change);
         }
     }
 }

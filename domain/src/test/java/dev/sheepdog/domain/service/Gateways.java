@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /** Builds the domain's services the way the app wires them, over in-memory fakes. */
 final class Gateways {
@@ -78,16 +79,22 @@ final class Gateways {
 
     /** A route store that forgets everything with the object. */
     static final class MemoryRouteStore implements RouteStore {
-        private volatile RouteState state;
+        private RouteState state;
 
         @Override
-        public Optional<RouteState> load() {
+        public synchronized Optional<RouteState> load() {
             return Optional.ofNullable(state);
         }
 
         @Override
-        public void save(RouteState changed) {
+        public synchronized void save(RouteState changed) {
             state = changed;
+        }
+
+        @Override
+        public synchronized RouteState update(Function<Optional<RouteState>, RouteState> change) {
+            state = change.apply(Optional.ofNullable(state));
+            return state;
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.RouteState;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.model.StoredKeys;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
 import dev.sheepdog.domain.port.out.InMemoryRouteStore;
 import dev.sheepdog.domain.port.out.KeyStore;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Two gateways share their stores: what one changes, the other uses once it hears of it. */
@@ -145,6 +147,14 @@ class StoreChangeFollowerTest {
         @Override
         public void save(Map<EndpointId, List<StoredKey>> keys, Map<EndpointId, URI> baseUrls) {
             store.save(keys, baseUrls);
+        }
+
+        @Override
+        public StoredKeys update(UnaryOperator<StoredKeys> change) {
+            if (broken) {
+                throw new KeyStoreException("the database is unreachable");
+            }
+            return store.update(change);
         }
     }
 }

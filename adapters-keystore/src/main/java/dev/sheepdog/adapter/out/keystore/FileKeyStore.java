@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.model.StoredKeys;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.support.crypto.MalformedEnvelope;
 import dev.sheepdog.support.crypto.MasterKeyCipher;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.crypto.AEADBadTagException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +116,22 @@ public final class FileKeyStore implements KeyStore, AutoCloseable {
         }
         plainOnDisk = cipher.isEmpty();
         log("Saved", "to", keys);
+    }
+
+    /**
+     * Atomic by this store's lock, which every other method takes too; the data directory's lock keeps every
+     * other process out, so nothing else writes the file between the read and the write.
+     */
+    @Override
+    public synchronized StoredKeys update(UnaryOperator<StoredKeys> change) {
+        requireNonNull(change, "change");
+        KeysDocument.Content content = content();
+        StoredKeys before = new StoredKeys(content.keys(), content.baseUrls());
+        StoredKeys after = requireNonNull(change.apply(before), "changed keys");
+        if (!after.equals(before)) {
+            save(after.keys(), after.baseUrls());
+        }
+        return after;
     }
 
     /** Releases the data directory's lock; the store cannot be used afterwards. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.model.StoredKeys;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.support.crypto.MalformedEnvelope;
 import dev.sheepdog.support.crypto.MasterKeyCipher;
@@ -19,16 +20,18 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.crypto.AEADBadTagException;
 
 /**
- * The fleet's {@link KeyStore}: the key document of every endpoint in one row, replaced whole by each save,
+ * The fleet's {@link KeyStore}: the key document of every endpoint in one row, replaced whole by each update,
  * sealed under SHEEPDOG_MASTER_KEY with the file store's cipher and envelope when a master key is set.
  */
 public final class PostgresKeyStore implements KeyStore {
 
     private static final String SELECT = "SELECT document FROM provider_keys WHERE id = 1";
+    // Conflicts with itself and with every write, not with reads: the writers' lock, one at a time.
+    private static final String LOCK = "LOCK TABLE provider_keys IN SHARE ROW EXCLUSIVE MODE";
     private static final String UPSERT = "INSERT INTO provider_keys (id, document, saved_at) VALUES (1, ?, now())"
             + " ON CONFLICT (id) DO UPDATE SET document = excluded.document, saved_at = excluded.saved_at";
 
@@ -53,22 +56,40 @@ public final class PostgresKeyStore implements KeyStore {
     /** Refuses to overwrite what it cannot read (another master key, a newer format), as the file store does. */
     @Override
     public void save(Map<EndpointId, List<StoredKey>> keys, Map<EndpointId, URI> baseUrls) {
-        requireNonNull(keys, "keys");
-        requireNonNull(baseUrls, "baseUrls");
-        save(keys, previous -> baseUrls);
+        StoredKeys saved = new StoredKeys(keys, baseUrls);
+        change("save the provider keys", previous -> saved, true);
     }
 
-    /** Keeps the base URLs in the same transaction, the row locked, so that no other instance's save slips between. */
+    /** Keeps the base URLs in the same transaction, so that no other instance's save slips between. */
     @Override
     public void save(Map<EndpointId, List<StoredKey>> keys) {
         requireNonNull(keys, "keys");
-        save(keys, KeyDocument.Content::baseUrls);
+        change("save the provider keys", previous -> new StoredKeys(keys, previous.baseUrls()), true);
     }
 
-    private void save(Map<EndpointId, List<StoredKey>> keys, Function<KeyDocument.Content, Map<EndpointId, URI>> urls) {
-        transactions.inTransaction("save the provider keys", connection -> {
-            KeyDocument.Content previous = read(connection, SELECT + " FOR UPDATE");
-            return write(connection, seal(KeyDocument.write(keys, urls.apply(previous))));
+    /**
+     * One transaction holding the table's writers' lock from the read to the commit: every other update
+     * and save, from any gateway, waits for it (readers do not). A lock on the table rather than on its
+     * one row, because before the first save there is no row to lock.
+     */
+    @Override
+    public StoredKeys update(UnaryOperator<StoredKeys> change) {
+        return change("update the provider keys", requireNonNull(change, "change"), false);
+    }
+
+    // A save writes even what is stored already: it seals the document under the master key now given.
+    private StoredKeys change(String what, UnaryOperator<StoredKeys> change, boolean evenIfSame) {
+        return transactions.inTransaction(what, connection -> {
+            try (PreparedStatement lock = transactions.prepare(connection, LOCK)) {
+                lock.execute();
+            }
+            KeyDocument.Content previous = read(connection, SELECT);
+            StoredKeys before = new StoredKeys(previous.keys(), previous.baseUrls());
+            StoredKeys after = requireNonNull(change.apply(before), "changed keys");
+            if (evenIfSame || !after.equals(before)) {
+                write(connection, seal(KeyDocument.write(after.keys(), after.baseUrls())));
+            }
+            return after;
         });
     }
 

@@ -13,6 +13,7 @@ class PostgresKeyStoreContractTest extends KeyStoreContract {
 
     private final TestDatabase database;
     private PostgresDatabase opened;
+    private PostgresDatabase elsewhere;
 
     PostgresKeyStoreContractTest(TestDatabase database) {
         this.database = database;
@@ -36,8 +37,18 @@ class PostgresKeyStoreContractTest extends KeyStoreContract {
         return opened.keyStore(masterKey());
     }
 
+    /** Another gateway's instance: a pool of its own on the same database. */
+    @Override
+    protected KeyStore sameStoreElsewhere(KeyStore current) {
+        elsewhere = Databases.open(database);
+        return elsewhere.keyStore(masterKey());
+    }
+
     @AfterEach
     void closeTheDatabase() {
         opened.close();
+        if (elsewhere != null) {
+            elsewhere.close();
+        }
     }
 }

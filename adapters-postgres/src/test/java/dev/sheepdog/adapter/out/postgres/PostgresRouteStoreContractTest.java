@@ -12,6 +12,7 @@ class PostgresRouteStoreContractTest extends RouteStoreContract {
 
     private final TestDatabase database;
     private PostgresDatabase opened;
+    private PostgresDatabase elsewhere;
 
     PostgresRouteStoreContractTest(TestDatabase database) {
         this.database = database;
@@ -30,8 +31,18 @@ class PostgresRouteStoreContractTest extends RouteStoreContract {
         return opened.routeStore();
     }
 
+    /** Another gateway's instance: a pool of its own on the same database. */
+    @Override
+    protected RouteStore sameStoreElsewhere(RouteStore current) {
+        elsewhere = Databases.open(database);
+        return elsewhere.routeStore();
+    }
+
     @AfterEach
     void closeTheDatabase() {
         opened.close();
+        if (elsewhere != null) {
+            elsewhere.close();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,22 @@ public final class FileRouteStore implements RouteStore {
         }
         LOG.debug("Saved the rollout state to {}: canary weight {}, {} decisions", file, state.canaryWeight(),
                 state.decisions().size());
+    }
+
+    /**
+     * Atomic by this store's lock, which every other method takes too: one process writes the file, as the
+     * key store's lock on the data directory keeps every other Sheepdog out of it.
+     */
+    @Override
+    public synchronized RouteState update(Function<Optional<RouteState>, RouteState> change) {
+        requireNonNull(change, "change");
+        Optional<RouteState> before = read();
+        unreadable = null;
+        RouteState after = requireNonNull(change.apply(before), "changed state");
+        if (!before.equals(Optional.of(after))) {
+            save(after);
+        }
+        return after;
     }
 
     private Optional<RouteState> read() {

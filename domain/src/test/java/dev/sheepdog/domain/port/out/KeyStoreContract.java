@@ -1,11 +1,13 @@
 package dev.sheepdog.domain.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.StoredKey;
+import dev.sheepdog.domain.model.StoredKeys;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +31,9 @@ public abstract class KeyStoreContract {
     public static final EndpointId CANARY = new EndpointId("holysheep-canary");
     private static final Instant ADDED = Instant.parse("2026-03-01T09:15:30.123456789Z");
 
+    /** Enough that unserialized read-modify-writes would lose some, few enough for a database's round trips. */
+    private static final int RACING_UPDATES = 40;
+
     protected KeyStore store;
 
     /** A fresh store with nothing in it. */
@@ -35,6 +41,14 @@ public abstract class KeyStoreContract {
 
     /** The store as the next process to start would see it; the default, for stores without one, is itself. */
     protected KeyStore reopen(KeyStore current) throws Exception {
+        return current;
+    }
+
+    /**
+     * The same stored keys as another gateway sharing them sees them: a second instance over the same
+     * backing store. The default, for stores one process holds alone, is the store itself.
+     */
+    protected KeyStore sameStoreElsewhere(KeyStore current) {
         return current;
     }
 
@@ -173,6 +187,69 @@ public abstract class KeyStoreContract {
     @Test
     void hasNoBaseUrlWhenNothingWasEverSaved() {
         assertThat(store.baseUrls()).isEmpty();
+    }
+
+    @Test
+    void anUpdateChangesWhatIsStoredNowAndReturnsIt() {
+        store.save(sampleKeys(), Map.of(CANARY, URI.create("https://b.example/v1")));
+        StoredKey added = StoredKey.active(ApiKey.of("sk-added"), ADDED);
+
+        StoredKeys updated = store.update(stored -> stored.with(PRIMARY, append(stored.of(PRIMARY), added),
+                Optional.of(URI.create("https://a.example/v1"))));
+
+        Map<EndpointId, List<StoredKey>> expected = sampleKeys();
+        expected.put(PRIMARY, append(expected.get(PRIMARY), added));
+        assertSameKeys(updated.keys(), expected);
+        assertSameKeys(store.load(), expected);
+        assertThat(store.baseUrls()).isEqualTo(updated.baseUrls()).containsOnly(
+                Map.entry(PRIMARY, URI.create("https://a.example/v1")), Map.entry(CANARY, URI.create("https://b.example/v1")));
+    }
+
+    @Test
+    void anUpdateOfAStoreWhereNothingWasEverSavedStartsFromNothing() {
+        List<StoredKeys> given = new ArrayList<>();
+
+        store.update(stored -> {
+            given.add(stored);
+            return stored.with(PRIMARY, List.of(StoredKey.active(ApiKey.of("sk-first"), ADDED)), Optional.empty());
+        });
+
+        assertThat(given).containsExactly(StoredKeys.NONE);
+        assertSameKeys(store.load(), Map.of(PRIMARY, List.of(StoredKey.active(ApiKey.of("sk-first"), ADDED))));
+    }
+
+    @Test
+    void anUpdateWhoseChangeFailsChangesNothing() {
+        store.save(sampleKeys());
+        IllegalStateException refused = new IllegalStateException("refused by the change");
+
+        assertThatThrownBy(() -> store.update(stored -> {
+            throw refused;
+        })).isSameAs(refused);
+
+        assertSameKeys(store.load(), sampleKeys());
+    }
+
+    @Test
+    void concurrentUpdatesThroughTwoInstancesOfTheStoreLoseNone() throws Exception {
+        KeyStore[] instances = {store, sameStoreElsewhere(store)};
+        AtomicInteger next = new AtomicInteger();
+
+        Together.successes(RACING_UPDATES, () -> {
+            int i = next.getAndIncrement();
+            StoredKey mine = StoredKey.active(ApiKey.of("sk-racer-" + i), ADDED);
+            instances[i % 2].update(stored -> stored.with(PRIMARY, append(stored.of(PRIMARY), mine), Optional.empty()));
+            return true;
+        });
+
+        assertThat(store.load().get(PRIMARY)).extracting(key -> key.key().reveal()).containsExactlyInAnyOrderElementsOf(
+                IntStream.range(0, RACING_UPDATES).mapToObj(i -> "sk-racer-" + i).toList());
+    }
+
+    private static List<StoredKey> append(List<StoredKey> keys, StoredKey key) {
+        List<StoredKey> appended = new ArrayList<>(keys);
+        appended.add(key);
+        return appended;
     }
 
     /** Same endpoints, and per endpoint the same keys in the same order, compared field by field. */

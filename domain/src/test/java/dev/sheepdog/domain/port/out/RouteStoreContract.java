@@ -1,6 +1,7 @@
 package dev.sheepdog.domain.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sheepdog.domain.model.CanaryDecision;
 import dev.sheepdog.domain.model.CanaryDecision.Action;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,9 @@ public abstract class RouteStoreContract {
     public static final EndpointId STANDBY = new EndpointId("holysheep_v1-standby");
     private static final Instant AT = Instant.parse("2026-03-01T09:15:30.123456789Z");
 
+    /** Enough that unserialized read-modify-writes would lose some, few enough for a database's round trips. */
+    private static final int RACING_UPDATES = 40;
+
     protected RouteStore store;
 
     /** A fresh store with nothing in it. */
@@ -39,6 +44,14 @@ public abstract class RouteStoreContract {
 
     /** The store as the next process to start would see it; the default, for stores without one, is itself. */
     protected RouteStore reopen(RouteStore current) throws Exception {
+        return current;
+    }
+
+    /**
+     * The same stored state as another gateway sharing it sees it: a second instance over the same backing
+     * store. The default, for stores one process holds alone, is the store itself.
+     */
+    protected RouteStore sameStoreElsewhere(RouteStore current) {
         return current;
     }
 
@@ -148,6 +161,61 @@ public abstract class RouteStoreContract {
         }
 
         assertThat(saves).contains(store.load().orElseThrow());
+    }
+
+    @Test
+    void anUpdateChangesTheStateStoredNowAndReturnsIt() {
+        store.save(sampleState());
+
+        RouteState updated = store.update(stored -> withHealthyStreak(stored.orElseThrow(), 7));
+
+        assertThat(updated).isEqualTo(withHealthyStreak(sampleState(), 7));
+        assertSameState(store.load(), withHealthyStreak(sampleState(), 7));
+    }
+
+    @Test
+    void anUpdateOfAStoreWhereNothingWasEverSavedIsGivenNothing() {
+        List<Optional<RouteState>> given = new ArrayList<>();
+
+        store.update(stored -> {
+            given.add(stored);
+            return sampleState();
+        });
+
+        assertThat(given).containsExactly(Optional.empty());
+        assertSameState(store.load(), sampleState());
+    }
+
+    @Test
+    void anUpdateWhoseChangeFailsChangesNothing() {
+        store.save(sampleState());
+        IllegalStateException refused = new IllegalStateException("refused by the change");
+
+        assertThatThrownBy(() -> store.update(stored -> {
+            throw refused;
+        })).isSameAs(refused);
+
+        assertSameState(store.load(), sampleState());
+    }
+
+    @Test
+    void concurrentUpdatesThroughTwoInstancesOfTheStoreLoseNone() throws Exception {
+        store.save(withHealthyStreak(sampleState(), 0));
+        RouteStore[] instances = {store, sameStoreElsewhere(store)};
+        AtomicInteger next = new AtomicInteger();
+
+        Together.successes(RACING_UPDATES, () -> {
+            instances[next.getAndIncrement() % 2].update(stored ->
+                    withHealthyStreak(stored.orElseThrow(), stored.orElseThrow().healthyStreak() + 1));
+            return true;
+        });
+
+        assertThat(store.load().orElseThrow().healthyStreak()).isEqualTo(RACING_UPDATES);
+    }
+
+    private static RouteState withHealthyStreak(RouteState state, int streak) {
+        return new RouteState(state.roles(), state.canaryWeight(), state.paused(), streak, state.unhealthyStreak(),
+                state.decisions());
     }
 
     /** Field by field for a readable failure, then whole: records compare doubles, durations and instants exactly. */
