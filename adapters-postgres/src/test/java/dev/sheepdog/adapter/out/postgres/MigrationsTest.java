@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class MigrationsTest {
 
-    private static final String LATEST = "2";
+    private static final String[] ALL = {"1", "2", "3", "4"};
+    private static final String PREVIOUS = "3";
 
     private final PostgresServer server;
 
@@ -42,20 +43,20 @@ class MigrationsTest {
             assertThat(opened.limitCounters().takeRequest("alice", 1)).isEmpty();
         }
 
-        assertThat(appliedVersions(empty)).containsExactly("1", LATEST);
+        assertThat(appliedVersions(empty)).containsExactly(ALL);
     }
 
     @Test
     void migratesADatabaseAtThePreviousVersionKeepingEveryRow() throws SQLException {
-        TestDatabase old = server.createDatabase("migrate_v1");
-        ClientKey key = fullKey("from v1", CREATED);
-        try (PostgresDatabase v1 = PostgresDatabase.open(old.url(Databases.PASSWORD), Deadlines.DEFAULT, Optional.of("1"))) {
-            v1.keyStore(Optional.of("master")).save(sampleKeys());
-            v1.routeStore().save(sampleState());
-            v1.clientStore().save(key);
-            v1.usageLedger().record(usage(T0, "client:cl_00000000a11c", "m", "0.125"));
+        TestDatabase old = server.createDatabase("migrate_previous");
+        ClientKey key = fullKey("from the previous version", CREATED);
+        try (PostgresDatabase previous = PostgresDatabase.open(old.url(Databases.PASSWORD), Deadlines.DEFAULT, Optional.of(PREVIOUS))) {
+            previous.keyStore(Optional.of("master")).save(sampleKeys());
+            previous.routeStore().save(sampleState());
+            previous.clientStore().save(key);
+            previous.usageLedger().record(usage(T0, "client:cl_00000000a11c", "m", "0.125"));
         }
-        assertThat(appliedVersions(old)).containsExactly("1");
+        assertThat(appliedVersions(old)).containsExactly("1", "2", PREVIOUS);
 
         try (PostgresDatabase latest = Databases.open(old)) {
             assertSameKeys(latest.keyStore(Optional.of("master")).load(), sampleKeys());
@@ -64,7 +65,7 @@ class MigrationsTest {
             assertThat(latest.usageLedger().spentSince("client:cl_00000000a11c", T0)).isEqualByComparingTo("0.125");
             assertThat(latest.limitCounters().openStream("alice", 1)).isTrue();
         }
-        assertThat(appliedVersions(old)).containsExactly("1", LATEST);
+        assertThat(appliedVersions(old)).containsExactly(ALL);
     }
 
     @Test
@@ -74,7 +75,7 @@ class MigrationsTest {
             first.usageLedger().record(usage(T0, "user:a", "m", "1"));
             assertThat(second.usageLedger().spentSince("user:a", T0)).isEqualByComparingTo("1");
         }
-        assertThat(appliedVersions(database)).containsExactly("1", LATEST);
+        assertThat(appliedVersions(database)).containsExactly(ALL);
     }
 
     private static List<String> appliedVersions(TestDatabase database) throws SQLException {
