@@ -21,6 +21,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,8 +77,17 @@ final class MetricsModule {
     @Provides
     @Singleton
     static Observability observability(GatewayConfig config, PrometheusMeterRegistry registry, RoutingService routing,
-                                       KeyService keys, Endpoints endpoints, Clock clock) {
+                                       KeyService keys, Endpoints endpoints, Clock clock, Storage storage) {
         new GatewayGauges(routing, keys, clock).register(registry, endpoints.all().stream().map(Endpoint::id).toList());
+        // Fleet mode's outage: usage records waiting for the shared database, and those lost past the queue's room.
+        Gauge.builder("sheepdog.usage.waiting", storage, Storage::usageWaiting)
+                .description("Usage records waiting for the shared database to take them").register(registry);
+        FunctionCounter.builder("sheepdog.usage.lost", storage, Storage::usageLost)
+                .description("Usage records lost because too many were waiting for the shared database")
+                .register(registry);
+        FunctionCounter.builder("sheepdog.limits.degraded", storage, Storage::limitsDegraded)
+                .description("Limit decisions taken on this gateway's own counters while the shared ones could not answer")
+                .register(registry);
         StreamMetrics streams = new StreamMetrics(registry);
         return new Observability(registry::scrape, new StreamObserver() {
             @Override

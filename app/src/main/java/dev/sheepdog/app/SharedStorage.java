@@ -1,8 +1,10 @@
 package dev.sheepdog.app;
 
+import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
 import dev.sheepdog.adapter.out.postgres.PostgresDatabase;
 import dev.sheepdog.adapter.out.postgres.PostgresJudgeElection;
 import dev.sheepdog.adapter.out.postgres.PostgresStoreChanges;
+import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.FleetStatistics;
 import dev.sheepdog.domain.port.out.JudgeElection;
@@ -11,6 +13,9 @@ import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
+import dev.sheepdog.domain.service.caller.FallbackLimitCounters;
+import dev.sheepdog.domain.service.caller.QueuedUsageLedger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,32 +27,44 @@ import java.util.Optional;
  */
 final class SharedStorage implements Storage {
 
+    /** Usage records that may wait for the database: about a minute of a busy gateway's completions. */
+    static final int USAGE_QUEUE = 10_000;
+
     private final PostgresDatabase database;
     private final KeyStore keys;
     private final RouteStore routes;
     private final ClientStore clients;
-    private final UsageLedger usage;
-    private final LimitCounters limits;
+    private final QueuedUsageLedger usage;
+    private final FallbackLimitCounters limits;
     private final PostgresStoreChanges changes;
     private final FleetStatistics statistics;
     private final PostgresJudgeElection judge;
 
-    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Duration canaryInterval) {
+    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Readiness readiness, Clock clock,
+                          Duration canaryInterval) {
         this.database = database;
         this.keys = database.keyStore(masterKey);
         this.routes = database.routeStore();
         this.clients = database.clientStore();
-        this.usage = database.usageLedger();
-        this.limits = database.limitCounters();
-        this.changes = database.storeChanges();
+        // Records wait in memory while the database is away, and are written when it is back.
+        this.usage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
+        this.changes = database.storeChanges(readiness);
+        // While the database is away, each gateway enforces its share of every limit on its own.
+        this.limits = new FallbackLimitCounters(database.limitCounters(), new Bucket4jLimitCounters(clock),
+                changes::fleetSize);
         // A gateway reports once an interval: a report two intervals old is from one that died.
         this.statistics = database.fleetStatistics(canaryInterval.multipliedBy(2));
         this.judge = database.judgeElection();
     }
 
-    /** Connects to the database at {@code url} and brings its schema up to date. */
-    static SharedStorage open(String url, Optional<String> masterKey, Duration canaryInterval) {
-        return new SharedStorage(PostgresDatabase.open(url), masterKey, canaryInterval);
+    /**
+     * Connects to the database at {@code url} and brings its schema up to date; {@code readiness} is
+     * degraded while the database cannot be reached afterwards. Reports of the canary windows older than
+     * two {@code canaryInterval}s are from gateways that died.
+     */
+    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness, Clock clock,
+                              Duration canaryInterval) {
+        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness, clock, canaryInterval);
     }
 
     @Override
@@ -91,6 +108,21 @@ final class SharedStorage implements Storage {
     }
 
     @Override
+    public int usageWaiting() {
+        return usage.waitingCount();
+    }
+
+    @Override
+    public long usageLost() {
+        return usage.lostCount();
+    }
+
+    @Override
+    public long limitsDegraded() {
+        return limits.degradedDecisions();
+    }
+
+    @Override
     public String describe() {
         return "the shared database " + database;
     }
@@ -99,6 +131,7 @@ final class SharedStorage implements Storage {
     public void close() {
         try {
             changes.close();
+            usage.close();
             judge.close(); // frees the judge's lock at once, for another gateway's next interval
         } finally {
             database.close();

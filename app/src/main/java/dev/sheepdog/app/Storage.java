@@ -35,6 +35,21 @@ interface Storage extends AutoCloseable {
     /** Whether this gateway judges the canary: always when alone, one gateway at a time in a fleet. */
     JudgeElection judge();
 
+    /** How many usage records wait for the ledger to take them (only a shared database's can go away). */
+    default int usageWaiting() {
+        return 0;
+    }
+
+    /** How many usage records were lost because too many were waiting. */
+    default long usageLost() {
+        return 0;
+    }
+
+    /** How many limit decisions were taken on this gateway's own counters because the shared ones could not answer. */
+    default long limitsDegraded() {
+        return 0;
+    }
+
     /** For the start-up log: where the stores are, without any secret. */
     String describe();
 

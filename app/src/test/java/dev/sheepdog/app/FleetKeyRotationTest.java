@@ -83,8 +83,8 @@ class FleetKeyRotationTest {
         assertThat(fingerprints(b)).as("the key A was started with, from the shared store").containsExactly(
                 FIRST.fingerprint());
 
+        a.keys().rotateKey(HOLYSHEEP, FIRST.fingerprint(), SECOND, "test"); // checked upstream, then stored
         long rotated = System.nanoTime();
-        a.keys().rotateKey(HOLYSHEEP, FIRST.fingerprint(), SECOND, "test");
         while (!fingerprints(b).contains(SECOND.fingerprint()) && System.nanoTime() - rotated < 5_000_000_000L) {
             Thread.sleep(10);
         }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** One running postmaster and what it forked: started, signalled, waited for, and killed for certain. */
 final class PostgresProcess {
@@ -97,8 +96,10 @@ final class PostgresProcess {
 
     /** Sends a signal to the postmaster and every process it forked. */
     void signalAll(String signal) {
-        Stream.concat(Stream.of(postmaster.toHandle()), postmaster.descendants())
-                .forEach(process -> signal(process.pid(), signal));
+        // The postmaster first, its children listed only after: a stopped postmaster forks no backend that a
+        // list taken earlier would miss (one that would go on answering a "frozen" server's clients).
+        signal(postmaster.pid(), signal);
+        postmaster.descendants().forEach(process -> signal(process.pid(), signal));
     }
 
     /** SIGKILL to every process, children first so that none outlives the postmaster; waits for the postmaster. */

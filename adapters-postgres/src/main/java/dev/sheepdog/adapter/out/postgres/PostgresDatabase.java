@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sheepdog.domain.model.caller.CallerStoreException;
 import java.time.Clock;
+import dev.sheepdog.domain.model.health.Readiness;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,14 +127,15 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /**
      * News of what other gateways change in the keys and the route state, heard on a connection of its
-     * own from the first subscriber on, with every topic told again every 5 s as a safety net.
+     * own from the first subscriber on, with every topic told again every 5 s as a safety net; while
+     * that connection cannot be made, {@code readiness} is degraded with "database unreachable".
      */
-    public PostgresStoreChanges storeChanges() {
-        return storeChanges(RESYNC, RETRY);
+    public PostgresStoreChanges storeChanges(Readiness readiness) {
+        return storeChanges(RESYNC, RETRY, readiness);
     }
 
-    PostgresStoreChanges storeChanges(Duration resync, Duration retry) {
-        return new PostgresStoreChanges(url, deadlines, resync, retry);
+    PostgresStoreChanges storeChanges(Duration resync, Duration retry, Readiness readiness) {
+        return new PostgresStoreChanges(url, deadlines, resync, retry, readiness);
     }
 
     /** Where each gateway reports its canary windows; a report older than {@code staleAfter} is left out. */

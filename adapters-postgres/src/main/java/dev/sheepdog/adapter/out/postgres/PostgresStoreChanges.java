@@ -3,9 +3,11 @@ package dev.sheepdog.adapter.out.postgres;
 import static java.util.Objects.requireNonNull;
 
 import dev.sheepdog.domain.model.StoreTopic;
+import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -27,29 +29,38 @@ import org.slf4j.LoggerFactory;
  * and a connection of this gateway's own listens. Notifications sent while that connection was down
  * are lost, so on every (re)connect, and every {@code resync} besides, each topic is told anyway:
  * a reload that finds nothing new changes nothing. When the database goes away the listener tries
- * again every {@code retry}, and says so once per outage.
+ * again every {@code retry}, says so once per outage, and marks the gateway degraded (readiness
+ * stays 200: the gateway goes on with the keys and routes it knows) until it is back.
  */
 public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
 
     static final String CHANNEL = "sheepdog_store_changes";
+    /** The name of each gateway's listening connection, by which the fleet is counted. */
+    private static final String LISTENER = "sheepdog-listener";
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStoreChanges.class);
     /** How long one wait for notifications lasts: also how soon a close is noticed. */
     private static final int WAIT_MILLIS = 250;
+
+    /** What {@code /readyz} says while the database cannot be reached: still 200, "degraded". */
+    static final String UNREACHABLE = "database unreachable";
 
     private final DatabaseUrl url;
     private final Deadlines deadlines;
     private final Duration resync;
     private final Duration retry;
+    private final Readiness readiness;
     private final List<Consumer<StoreTopic>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
+    private volatile int fleetSize = 1;
 
-    PostgresStoreChanges(DatabaseUrl url, Deadlines deadlines, Duration resync, Duration retry) {
+    PostgresStoreChanges(DatabaseUrl url, Deadlines deadlines, Duration resync, Duration retry, Readiness readiness) {
         this.url = requireNonNull(url, "url");
         this.deadlines = requireNonNull(deadlines, "deadlines");
         this.resync = requireNonNull(resync, "resync");
         this.retry = requireNonNull(retry, "retry");
+        this.readiness = requireNonNull(readiness, "readiness");
         this.thread = Thread.ofPlatform().name("sheepdog-store-changes").daemon().unstarted(this::listenUntilClosed);
     }
 
@@ -72,8 +83,10 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
                 }
                 if (reported) {
                     LOG.info("listening to the database's news of store changes again");
+                    readiness.clear(UNREACHABLE);
                     reported = false;
                 }
+                countFleet(listening);
                 tell(EnumSet.allOf(StoreTopic.class)); // what changed while nobody listened
                 listen(listening.unwrap(PGConnection.class), listening);
             } catch (SQLException | RuntimeException e) {
@@ -84,6 +97,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
                     LOG.warn("cannot listen to the database's news of store changes ({}); this gateway goes on with "
                             + "the keys and routes it knows and tries again every {} s", PostgresUnavailable.reason(e, deadlines),
                             retry.toSeconds());
+                    readiness.raise(UNREACHABLE);
                     reported = true;
                 }
                 pause();
@@ -105,13 +119,28 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
             }
             if (System.nanoTime() - nextResync >= 0) {
                 // Also proves the connection alive: a server gone silent fails this within the socket deadline.
-                try (Statement ping = listening.createStatement()) {
-                    ping.execute("SELECT 1");
-                }
+                countFleet(listening);
                 topics.addAll(EnumSet.allOf(StoreTopic.class));
                 nextResync = System.nanoTime() + resync.toNanos();
             }
             tell(topics);
+        }
+    }
+
+    /**
+     * How many gateways share the database, as last seen: each listens on one connection of its own, named
+     * {@code sheepdog-listener}. What a gateway divides its limits by while the database is away.
+     */
+    public int fleetSize() {
+        return fleetSize;
+    }
+
+    private void countFleet(Connection listening) throws SQLException {
+        try (Statement count = listening.createStatement();
+             ResultSet listeners = count.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE application_name = '" + LISTENER + "' AND datname = current_database()")) {
+            listeners.next();
+            fleetSize = Math.max(1, listeners.getInt(1));
         }
     }
 
@@ -145,7 +174,7 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
         properties.setProperty("loginTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
         properties.setProperty("socketTimeout", String.valueOf(Deadlines.seconds(deadlines.socket())));
         properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "sheepdog-listener");
+        properties.setProperty("ApplicationName", LISTENER);
         return DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 

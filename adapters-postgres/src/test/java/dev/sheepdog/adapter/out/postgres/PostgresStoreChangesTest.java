@@ -5,6 +5,7 @@ import static dev.sheepdog.domain.port.out.RouteStoreContract.sampleState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.domain.model.StoreTopic;
+import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
@@ -30,6 +31,7 @@ class PostgresStoreChangesTest {
 
     private final TestDatabase database;
     private final BlockingQueue<StoreTopic> heard = new LinkedBlockingQueue<>();
+    private final Readiness readiness = new Readiness();
     private PostgresDatabase a;
     private PostgresDatabase b;
     private PostgresStoreChanges news;
@@ -42,7 +44,7 @@ class PostgresStoreChangesTest {
     void twoGatewaysOneListening() throws InterruptedException {
         a = Databases.openEmptied(database);
         b = Databases.open(database);
-        news = b.storeChanges(NEVER, Duration.ofMillis(200));
+        news = b.storeChanges(NEVER, Duration.ofMillis(200), readiness);
         news.subscribe(heard::add);
         assertThat(next(2)).as("every topic, on connecting").containsExactlyInAnyOrder(StoreTopic.KEYS, StoreTopic.ROUTES);
     }
@@ -78,7 +80,7 @@ class PostgresStoreChangesTest {
 
     @Test
     void everyResyncTellsEveryTopicEvenWithoutChanges() throws InterruptedException {
-        try (PostgresStoreChanges resyncing = b.storeChanges(Duration.ofMillis(300), Duration.ofMillis(200))) {
+        try (PostgresStoreChanges resyncing = b.storeChanges(Duration.ofMillis(300), Duration.ofMillis(200), new Readiness())) {
             BlockingQueue<StoreTopic> told = new LinkedBlockingQueue<>();
             resyncing.subscribe(told::add);
 
@@ -94,13 +96,37 @@ class PostgresStoreChangesTest {
     @Test
     void afterTheDatabaseWasAwayTheListenerReconnectsAndTellsEveryTopicForWhatItMissed(PostgresServer server)
             throws InterruptedException {
+        readiness.ready();
         server.stop();
-        Thread.sleep(500);
+        awaitDegraded(true);
+        assertThat(readiness.report().degradations()).containsExactly("database unreachable");
         server.startAgain();
 
         assertThat(next(2)).containsExactlyInAnyOrder(StoreTopic.KEYS, StoreTopic.ROUTES);
         a.keyStore(Optional.empty()).save(sampleKeys());
         assertThat(heard.poll(1, TimeUnit.SECONDS)).isEqualTo(StoreTopic.KEYS);
+        assertThat(readiness.report().degraded()).isFalse();
+    }
+
+    private void awaitDegraded(boolean degraded) throws InterruptedException {
+        for (int i = 0; i < 150 && readiness.report().degraded() != degraded; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(readiness.report().degraded()).isEqualTo(degraded);
+    }
+
+    @Test
+    void theFleetIsCountedByItsListeningConnections() throws InterruptedException {
+        try (PostgresStoreChanges second = a.storeChanges(Duration.ofMillis(200), Duration.ofMillis(200),
+                new Readiness())) {
+            second.subscribe(topic -> { });
+            long giveUp = System.nanoTime() + 5_000_000_000L;
+            while (second.fleetSize() != 2 && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
+            }
+
+            assertThat(second.fleetSize()).as("this gateway's listener and the other's").isEqualTo(2);
+        }
     }
 
     private List<StoreTopic> next(int count) throws InterruptedException {
