@@ -5,11 +5,14 @@ import dev.sheepdog.adapter.out.keystore.FileKeyStore;
 import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
 import dev.sheepdog.adapter.out.routestore.FileRouteStore;
 import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.domain.port.out.FleetStatistics;
+import dev.sheepdog.domain.port.out.JudgeElection;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
+import dev.sheepdog.domain.service.LocalFleetStatistics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,6 +25,7 @@ final class OwnStorage implements Storage {
     private final FileRouteStore routes;
     private final CallerDatabase callers;
     private final LimitCounters limits;
+    private final FleetStatistics statistics = new LocalFleetStatistics();
 
     private OwnStorage(Path directory, FileKeyStore keys, FileRouteStore routes, CallerDatabase callers,
                        LimitCounters limits) {
@@ -72,6 +76,16 @@ final class OwnStorage implements Storage {
     @Override
     public StoreChanges changes() {
         return StoreChanges.NONE;
+    }
+
+    @Override
+    public FleetStatistics statistics() {
+        return statistics;
+    }
+
+    @Override
+    public JudgeElection judge() {
+        return JudgeElection.ALONE;
     }
 
     @Override

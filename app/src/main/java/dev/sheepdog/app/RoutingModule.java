@@ -4,11 +4,13 @@ import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.Endpoints;
+import dev.sheepdog.domain.model.InstanceId;
 import dev.sheepdog.domain.model.RoutingPlan;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.Telemetry;
 import dev.sheepdog.domain.service.CanaryController;
+import dev.sheepdog.domain.service.CanaryFleet;
 import dev.sheepdog.domain.service.EndpointStatistics;
 import dev.sheepdog.domain.service.RoutingService;
 import dev.sheepdog.domain.service.RoutingState;
@@ -63,8 +65,10 @@ final class RoutingModule {
     @Provides
     @Singleton
     static CanaryController canaryController(RoutingState state, EndpointStatistics statistics, CanaryPolicy policy,
-                                             Telemetry telemetry, Clock clock) {
-        return new CanaryController(state, statistics, policy, telemetry, clock);
+                                             Telemetry telemetry, Clock clock, Storage storage) {
+        // Every gateway reports its windows; the one judge, elected in the storage, judges the fleet's.
+        CanaryFleet fleet = new CanaryFleet(InstanceId.random(), storage.statistics(), storage.judge());
+        return new CanaryController(state, statistics, fleet, policy, telemetry, clock);
     }
 
     @Provides

@@ -2,9 +2,12 @@ package dev.sheepdog.app;
 
 import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
 import dev.sheepdog.adapter.out.postgres.PostgresDatabase;
+import dev.sheepdog.adapter.out.postgres.PostgresJudgeElection;
 import dev.sheepdog.adapter.out.postgres.PostgresStoreChanges;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.domain.port.out.FleetStatistics;
+import dev.sheepdog.domain.port.out.JudgeElection;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
@@ -19,7 +22,8 @@ import java.util.Optional;
 /**
  * A fleet's stores, in one PostgreSQL database that every gateway given its URL shares: keys (sealed
  * under the master key, as the file store seals them), routes, client keys, the usage ledger and the
- * limit counters, and the database's news of what another gateway changed.
+ * limit counters, the database's news of what another gateway changed, and the canary's one judge
+ * with every gateway's windows.
  */
 final class SharedStorage implements Storage {
 
@@ -33,8 +37,11 @@ final class SharedStorage implements Storage {
     private final QueuedUsageLedger usage;
     private final FallbackLimitCounters limits;
     private final PostgresStoreChanges changes;
+    private final FleetStatistics statistics;
+    private final PostgresJudgeElection judge;
 
-    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Readiness readiness, Clock clock) {
+    private SharedStorage(PostgresDatabase database, Optional<String> masterKey, Readiness readiness, Clock clock,
+                          Duration canaryInterval) {
         this.database = database;
         this.keys = database.keyStore(masterKey);
         this.routes = database.routeStore();
@@ -45,14 +52,19 @@ final class SharedStorage implements Storage {
         // While the database is away, each gateway enforces its share of every limit on its own.
         this.limits = new FallbackLimitCounters(database.limitCounters(), new Bucket4jLimitCounters(clock),
                 changes::fleetSize);
+        // A gateway reports once an interval: a report two intervals old is from one that died.
+        this.statistics = database.fleetStatistics(canaryInterval.multipliedBy(2));
+        this.judge = database.judgeElection();
     }
 
     /**
      * Connects to the database at {@code url} and brings its schema up to date; {@code readiness} is
-     * degraded while the database cannot be reached afterwards.
+     * degraded while the database cannot be reached afterwards. Reports of the canary windows older than
+     * two {@code canaryInterval}s are from gateways that died.
      */
-    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness, Clock clock) {
-        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness, clock);
+    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness, Clock clock,
+                              Duration canaryInterval) {
+        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness, clock, canaryInterval);
     }
 
     @Override
@@ -86,6 +98,16 @@ final class SharedStorage implements Storage {
     }
 
     @Override
+    public FleetStatistics statistics() {
+        return statistics;
+    }
+
+    @Override
+    public JudgeElection judge() {
+        return judge;
+    }
+
+    @Override
     public int usageWaiting() {
         return usage.waitingCount();
     }
@@ -110,6 +132,7 @@ final class SharedStorage implements Storage {
         try {
             changes.close();
             usage.close();
+            judge.close(); // frees the judge's lock at once, for another gateway's next interval
         } finally {
             database.close();
         }

@@ -1,6 +1,8 @@
 package dev.sheepdog.app;
 
 import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.domain.port.out.FleetStatistics;
+import dev.sheepdog.domain.port.out.JudgeElection;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
@@ -26,6 +28,12 @@ interface Storage extends AutoCloseable {
 
     /** News of changes other gateways made; none for a gateway's own stores. */
     StoreChanges changes();
+
+    /** Where the canary controller reports its windows, and the judge reads the fleet's. */
+    FleetStatistics statistics();
+
+    /** Whether this gateway judges the canary: always when alone, one gateway at a time in a fleet. */
+    JudgeElection judge();
 
     /** How many usage records wait for the ledger to take them (only a shared database's can go away). */
     default int usageWaiting() {

@@ -2,6 +2,7 @@ package dev.sheepdog.app;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.sheepdog.domain.model.CanaryPolicy;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.KeyStore;
@@ -25,9 +26,9 @@ final class StorageModule {
 
     @Provides
     @Singleton
-    static Storage storage(GatewayConfig config, Clock clock, Readiness readiness) {
+    static Storage storage(GatewayConfig config, Clock clock, Readiness readiness, CanaryPolicy canary) {
         Storage storage = config.databaseUrl()
-                .<Storage>map(url -> SharedStorage.open(url, config.masterKey(), readiness, clock))
+                .<Storage>map(url -> SharedStorage.open(url, config.masterKey(), readiness, clock, canary.interval()))
                 .orElseGet(() -> OwnStorage.open(config.dataDir(), config.masterKey(), clock));
         LOG.info("stores: {}", storage.describe());
         return storage;

@@ -3,6 +3,8 @@ package dev.sheepdog.domain.service;
 import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.TtftHistogram;
+import dev.sheepdog.domain.model.WindowCounts;
 import dev.sheepdog.domain.model.WindowSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +94,32 @@ public final class EndpointStatistics {
         kept.forEach(slice -> Arrays.sort(slice.sorted()));
         return new WindowSummary(requests, errors, percentile(ttfts, kept, 50), percentile(ttfts, kept, 95),
                 percentile(ttfts, kept, 99), generating == 0 ? 0 : tokens / (generating / 1e9));
+    }
+
+    /** Every endpoint's window as counts that add up across a fleet; see {@link WindowCounts}. */
+    public Map<EndpointId, WindowCounts> counts() {
+        Map<EndpointId, WindowCounts> counts = new HashMap<>();
+        windows.forEach((endpoint, window) -> counts.put(endpoint, counts(window)));
+        return Map.copyOf(counts);
+    }
+
+    private WindowCounts counts(Deque<WindowBucket> window) {
+        long requests = 0;
+        long tokens = 0;
+        long generating = 0;
+        Map<FailureKind, Long> errors = new EnumMap<>(FailureKind.class);
+        Map<Long, Long> ttft = new HashMap<>();
+        synchronized (window) {
+            dropOld(window, currentSlice());
+            for (WindowBucket bucket : window) {
+                requests += bucket.requests;
+                tokens += bucket.completionTokens;
+                generating += bucket.generationNanos;
+                bucket.errors.forEach((kind, count) -> errors.merge(kind, count, Long::sum));
+                bucket.ttftBuckets.forEach((at, count) -> ttft.merge(at, count, Long::sum));
+            }
+        }
+        return new WindowCounts(requests, errors, new TtftHistogram(ttft), tokens, generating);
     }
 
     /** A slice's kept samples, each standing for {@code weight} answers: more than one past the sample cap. */

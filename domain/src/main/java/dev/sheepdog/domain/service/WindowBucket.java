@@ -3,14 +3,17 @@ package dev.sheepdog.domain.service;
 import dev.sheepdog.domain.model.CompletionOutcome;
 import dev.sheepdog.domain.model.CompletionRecord;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.TtftHistogram;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
  * The completions of one slice of time. Time-to-first-token samples are capped; past the cap a
- * reservoir keeps a uniform sample, so a burst cannot make the window grow without bound.
+ * reservoir keeps a uniform sample, so a burst cannot make the window grow without bound. Every
+ * answer is also counted in a histogram's bucket (bounded too), which a fleet can add up.
  */
 final class WindowBucket {
 
@@ -22,6 +25,7 @@ final class WindowBucket {
     long[] ttftNanos = new long[16];
     int samples;
     long seen;
+    final Map<Long, Long> ttftBuckets = new HashMap<>();
     long completionTokens;
     long generationNanos;
 
@@ -48,6 +52,7 @@ final class WindowBucket {
 
     private void sample(long nanos, RandomGenerator random) {
         seen++;
+        ttftBuckets.merge(TtftHistogram.bucketOf(nanos), 1L, Long::sum);
         if (samples < MAX_SAMPLES) {
             if (samples == ttftNanos.length) {
                 ttftNanos = Arrays.copyOf(ttftNanos, Math.min(MAX_SAMPLES, samples * 2));

@@ -138,6 +138,16 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresStoreChanges(url, deadlines, resync, retry, readiness);
     }
 
+    /** Where each gateway reports its canary windows; a report older than {@code staleAfter} is left out. */
+    public PostgresFleetStatistics fleetStatistics(Duration staleAfter) {
+        return new PostgresFleetStatistics(transactions, staleAfter);
+    }
+
+    /** The fleet's canary judge election, on a connection of its own from its first call on; close it to step down. */
+    public PostgresJudgeElection judgeElection() {
+        return new PostgresJudgeElection(url, deadlines);
+    }
+
     /** Closes every connection; later calls on any store throw. Idempotent. */
     @Override
     public void close() {
