@@ -8,6 +8,9 @@ final class GatewayErrors {
     static final ApiError SHUTTING_DOWN = new ApiError(503,
             "The gateway is shutting down; retry on another instance or in a moment.", "service_unavailable", null,
             "server_shutting_down");
+    static final ApiError STORE_UNAVAILABLE = new ApiError(503,
+            "The gateway cannot reach its store of callers, limits and usage right now; retry in a moment.",
+            "service_unavailable", null, "store_unavailable");
     static final ApiError NO_COMPLETION = new ApiError(502,
             "The provider ended its answer without a completion.", "upstream_error", null, "malformed_stream");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import dev.sheepdog.domain.model.caller.CallerStoreException;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.in.ListModelsUseCase;
 import dev.sheepdog.domain.port.in.StreamCompletionUseCase;
@@ -106,6 +107,11 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.error(404, ctx -> notFound(ctx, mapper));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> ErrorResponses.send(ctx,
                     HttpProtocolErrors.of(e.getStatus(), e.getMessage()), mapper));
+            // A store that cannot be reached (a fleet's database away) is an outage to say so, not a bug to trace.
+            config.routes.exception(CallerStoreException.class, (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ErrorResponses.send(ctx, GatewayErrors.STORE_UNAVAILABLE, mapper);
+            });
             config.routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, mapper));
         });
     }

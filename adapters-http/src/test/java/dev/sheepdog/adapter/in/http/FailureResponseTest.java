@@ -12,6 +12,7 @@ import dev.sheepdog.domain.model.CompletionEvent;
 import dev.sheepdog.domain.model.CompletionFailure;
 import dev.sheepdog.domain.model.CompletionStream;
 import dev.sheepdog.domain.model.FailureKind;
+import dev.sheepdog.domain.model.caller.CallerStoreException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +79,19 @@ class FailureResponseTest {
         assertThat(response.headers().firstValue("Retry-After")).hasValue(seconds);
         assertThat(response.headers().firstValue("retry-after-ms")).hasValue(String.valueOf(waitMillis));
         assertThat(ErrorReply.errorObject(response.body()).get("retry_after_seconds").asText()).isEqualTo(seconds);
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsAServiceUnavailableInTheGatewaysOwnWords() throws Exception {
+        gateway.completions.failWith(new CallerStoreException(
+                "cannot add up what client:cl_000000000001 spent in the database postgresql://sheepdog@db:5432/s: "
+                        + "it cannot be reached"));
+
+        HttpResponse<String> response = gateway.post(Bodies.streaming());
+
+        assertThat(ErrorReply.of(response)).isEqualTo(
+                new ErrorReply(503, "service_unavailable", null, "store_unavailable"));
+        assertThat(response.body()).doesNotContain("postgresql", "CallerStoreException");
     }
 
     @Test

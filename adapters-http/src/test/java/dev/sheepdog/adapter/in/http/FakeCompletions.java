@@ -26,6 +26,7 @@ final class FakeCompletions implements StreamCompletionUseCase {
     }
 
     private final Queue<CompletionStream> answers = new ConcurrentLinkedQueue<>();
+    private volatile RuntimeException failure;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     /** Scripts the answer to the next call: these events now, more through the returned stream. */
@@ -40,9 +41,17 @@ final class FakeCompletions implements StreamCompletionUseCase {
         answers.add(stream);
     }
 
+    /** Makes every next call throw this, as the domain does when a store it needs cannot be reached. */
+    void failWith(RuntimeException thrown) {
+        failure = thrown;
+    }
+
     @Override
     public CompletionStream stream(CompletionRequest request, Caller caller, Optional<String> endUser) {
         calls.add(new Call(request, caller, endUser));
+        if (failure != null) {
+            throw failure;
+        }
         CompletionStream scripted = answers.poll();
         return scripted != null ? scripted : ScriptedCompletionStream.of(Events.completion(DEFAULT_COMPLETION), Events.end());
     }
