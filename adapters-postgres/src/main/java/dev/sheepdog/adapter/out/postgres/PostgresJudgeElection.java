@@ -4,11 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.sheepdog.domain.port.out.JudgeElection;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,17 +71,7 @@ public final class PostgresJudgeElection implements JudgeElection, AutoCloseable
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        properties.setProperty("connectTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
-        properties.setProperty("loginTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
-        properties.setProperty("socketTimeout", String.valueOf(Deadlines.seconds(deadlines.socket())));
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "sheepdog-canary-judge");
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        return SessionConnections.open(url, deadlines, "sheepdog-canary-judge");
     }
 
     private void drop() {

@@ -6,7 +6,6 @@ import dev.sheepdog.domain.model.StoreTopic;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -156,26 +155,16 @@ public final class PostgresStoreChanges implements StoreChanges, AutoCloseable {
         }
     }
 
-    private static java.util.Optional<StoreTopic> topic(String payload) {
+    private static Optional<StoreTopic> topic(String payload) {
         try {
-            return java.util.Optional.of(StoreTopic.valueOf(payload.toUpperCase(Locale.ROOT)));
+            return Optional.of(StoreTopic.valueOf(payload.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException | NullPointerException unknown) {
-            return java.util.Optional.empty(); // news from a newer Sheepdog: its own topic, not ours
+            return Optional.empty(); // news from a newer Sheepdog: its own topic, not ours
         }
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        properties.setProperty("connectTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
-        properties.setProperty("loginTimeout", String.valueOf(Deadlines.seconds(deadlines.connect())));
-        properties.setProperty("socketTimeout", String.valueOf(Deadlines.seconds(deadlines.socket())));
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", LISTENER);
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        return SessionConnections.open(url, deadlines, LISTENER);
     }
 
     private void pause() {
