@@ -88,6 +88,9 @@ final class MetricsModule {
         FunctionCounter.builder("sheepdog.limits.degraded", storage, Storage::limitsDegraded)
                 .description("Limit decisions taken on this gateway's own counters while the shared ones could not answer")
                 .register(registry);
+        FunctionCounter.builder("sheepdog.budgets.estimated", storage, Storage::budgetsEstimated)
+                .description("Budget checks against an estimated spend while the shared ledger could not answer")
+                .register(registry);
         StreamMetrics streams = new StreamMetrics(registry);
         return new Observability(registry::scrape, new StreamObserver() {
             @Override

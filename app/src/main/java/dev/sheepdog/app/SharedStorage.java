@@ -14,6 +14,8 @@ import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
 import dev.sheepdog.domain.service.caller.FallbackLimitCounters;
+import dev.sheepdog.domain.service.caller.LastKnownClients;
+import dev.sheepdog.domain.service.caller.LastKnownSpend;
 import dev.sheepdog.domain.service.caller.QueuedUsageLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +36,8 @@ final class SharedStorage implements Storage {
     private final KeyStore keys;
     private final RouteStore routes;
     private final ClientStore clients;
-    private final QueuedUsageLedger usage;
+    private final QueuedUsageLedger queuedUsage;
+    private final LastKnownSpend usage;
     private final FallbackLimitCounters limits;
     private final PostgresStoreChanges changes;
     private final FleetStatistics statistics;
@@ -45,10 +48,13 @@ final class SharedStorage implements Storage {
         this.database = database;
         this.keys = database.keyStore(masterKey);
         this.routes = database.routeStore();
-        this.clients = database.clientStore();
-        // Records wait in memory while the database is away, and are written when it is back.
-        this.usage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
+        // Looked up in the database on every request; while it is away, from what each lookup last found.
+        this.clients = new LastKnownClients(database.clientStore());
         this.changes = database.storeChanges(readiness);
+        // Records wait in memory while the database is away, and are written when it is back; budgets go on
+        // from each account's last known spend.
+        this.queuedUsage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
+        this.usage = new LastKnownSpend(queuedUsage, changes::fleetSize);
         // While the database is away, each gateway enforces its share of every limit on its own.
         this.limits = new FallbackLimitCounters(database.limitCounters(), new Bucket4jLimitCounters(clock),
                 changes::fleetSize);
@@ -109,17 +115,22 @@ final class SharedStorage implements Storage {
 
     @Override
     public int usageWaiting() {
-        return usage.waitingCount();
+        return queuedUsage.waitingCount();
     }
 
     @Override
     public long usageLost() {
-        return usage.lostCount();
+        return queuedUsage.lostCount();
     }
 
     @Override
     public long limitsDegraded() {
         return limits.degradedDecisions();
+    }
+
+    @Override
+    public long budgetsEstimated() {
+        return usage.estimatedChecks();
     }
 
     @Override
@@ -131,7 +142,7 @@ final class SharedStorage implements Storage {
     public void close() {
         try {
             changes.close();
-            usage.close();
+            queuedUsage.close();
             judge.close(); // frees the judge's lock at once, for another gateway's next interval
         } finally {
             database.close();

@@ -50,6 +50,11 @@ interface Storage extends AutoCloseable {
         return 0;
     }
 
+    /** How many budget checks used an estimate because the shared ledger could not say what was spent. */
+    default long budgetsEstimated() {
+        return 0;
+    }
+
     /** For the start-up log: where the stores are, without any secret. */
     String describe();
 

@@ -23,20 +23,27 @@ final class Transactions {
     private final Deadlines deadlines;
     private final String target;
     private final BooleanSupplier closed;
+    private final OutageBreaker breaker;
     private final BiFunction<String, Throwable, RuntimeException> failure;
 
     Transactions(DataSource pool, Deadlines deadlines, String target, BooleanSupplier closed,
                  BiFunction<String, Throwable, RuntimeException> failure) {
+        this(pool, deadlines, target, closed, new OutageBreaker(), failure);
+    }
+
+    private Transactions(DataSource pool, Deadlines deadlines, String target, BooleanSupplier closed,
+                         OutageBreaker breaker, BiFunction<String, Throwable, RuntimeException> failure) {
         this.pool = pool;
         this.deadlines = deadlines;
         this.target = target;
         this.closed = closed;
+        this.breaker = breaker;
         this.failure = failure;
     }
 
-    /** The same database, failing with another port's exception. */
+    /** The same database, and the same knowledge of whether it is away, failing with another port's exception. */
     Transactions failingWith(BiFunction<String, Throwable, RuntimeException> otherFailure) {
-        return new Transactions(pool, deadlines, target, closed, otherFailure);
+        return new Transactions(pool, deadlines, target, closed, breaker, otherFailure);
     }
 
     /** Runs {@code work} in one transaction and commits, or rolls back and throws the port's exception. */
@@ -74,8 +81,13 @@ final class Transactions {
         if (closed.getAsBoolean()) {
             throw failure.apply("cannot " + what + ": the database " + target + " is closed", null);
         }
-        try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
+        try {
+            return breaker.call(() -> {
+                try (Connection connection = pool.getConnection()) {
+                    return work.run(connection);
+                }
+            }, () -> failure.apply("cannot " + what + ": the database " + target + " is unreachable (the last calls "
+                    + "failed; the next try is within " + OutageBreaker.PAUSE.toSeconds() + " s)", null));
         } catch (SQLException e) {
             throw failure.apply("cannot " + what + " in the database " + target + ": "
                     + SqlFailures.reason(e, deadlines), e);

@@ -75,7 +75,7 @@ class DeadlinesTest {
     // In a thread of its own: a call stuck in a socket read ignores interrupts, and the server must be thawed.
     @Test
     @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
-    void aCallOnAServerThatWentSilentFailsAtTheDeadlineRatherThanHang() {
+    void aCallOnAServerThatWentSilentFailsAtTheDeadlineRatherThanHang() throws InterruptedException {
         server.freeze();
         try {
             assertFailsSoon(() -> opened.usageLedger().spentSince("user:before", T0), CallerStoreException.class);
@@ -83,6 +83,28 @@ class DeadlinesTest {
         } finally {
             server.thaw();
         }
+        Thread.sleep(OutageBreaker.PAUSE.plusMillis(100).toMillis()); // the breaker's pause after those failures
+        assertThat(opened.usageLedger().spentSince("user:before", T0)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+    void onceCallsFailForWantOfTheServerTheNextFailAtOnceUntilOneFindsItBack() throws InterruptedException {
+        server.freeze();
+        try {
+            assertFailsSoon(() -> opened.usageLedger().spentSince("user:before", T0), CallerStoreException.class);
+            assertFailsSoon(() -> opened.limitCounters().openStream("alice", 5), CallerStoreException.class);
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> opened.clientStore().all()).isInstanceOf(CallerStoreException.class)
+                        .hasMessageContaining("is unreachable");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("call %d", i)
+                        .isLessThan(Duration.ofMillis(100));
+            }
+        } finally {
+            server.thaw();
+        }
+        Thread.sleep(OutageBreaker.PAUSE.plusMillis(100).toMillis());
         assertThat(opened.usageLedger().spentSince("user:before", T0)).isEqualByComparingTo("1");
     }
 
