@@ -33,14 +33,6 @@ final class BucketStatements {
     static final String UNITS = "SELECT sheepdog_bucket_units(units, per_minute, updated_at, ?, " + NOW + ")"
             + " FROM limit_bucket WHERE account = ? AND kind = ?";
 
-    /** Opens a stream when fewer than the maximum are open; a row back means opened. */
-    static final String OPEN_STREAM = "INSERT INTO limit_stream AS s (account, open) VALUES (?, 1)"
-            + " ON CONFLICT (account) DO UPDATE SET open = s.open + 1 WHERE s.open < ? RETURNING open";
-
-    static final String CLOSE_STREAM = "UPDATE limit_stream SET open = open - 1 WHERE account = ? AND open > 0";
-
-    static final String OPEN_STREAMS = "SELECT open FROM limit_stream WHERE account = ?";
-
     private BucketStatements() {
     }
 }

@@ -3,9 +3,10 @@ package dev.sheepdog.adapter.out.postgres;
 import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sheepdog.domain.model.InstanceId;
 import dev.sheepdog.domain.model.caller.CallerStoreException;
-import java.time.Clock;
 import dev.sheepdog.domain.model.health.Readiness;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,8 +30,16 @@ public final class PostgresDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final DatabaseUrl url;
     private final Deadlines deadlines;
+    /** How often a gateway holding limit counters says it is alive. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** How long a gateway may go unheard before the stream slots it holds are given back. */
+    static final Duration DEAD_AFTER = Duration.ofSeconds(30);
+
     private final Transactions transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // This gateway, as the holder of the stream slots it opens; a restart is a new holder.
+    private final InstanceId instance = InstanceId.random();
+    private SlotHeartbeat heartbeat;
 
     private PostgresDatabase(HikariDataSource pool, DatabaseUrl url, Deadlines deadlines) {
         this.pool = pool;
@@ -109,14 +118,35 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresUsageLedger(transactions);
     }
 
-    /** The fleet's limit counters, on the database's clock. */
+    /**
+     * The fleet's limit counters, on the database's clock. From the first call on this gateway says every
+     * 5 s that it is alive, and gives back the stream slots of gateways unheard for 30 s.
+     */
     public PostgresLimitCounters limitCounters() {
-        return new PostgresLimitCounters(transactions, Optional.empty());
+        return limitCounters(HEARTBEAT, DEAD_AFTER);
+    }
+
+    /** Limit counters with a test's heartbeat timing. */
+    PostgresLimitCounters limitCounters(Duration heartbeatEvery, Duration deadAfter) {
+        startHeartbeat(heartbeatEvery, deadAfter);
+        return new PostgresLimitCounters(transactions, Optional.empty(), instance.value());
     }
 
     /** Limit counters on a test's clock instead of the database's. */
     PostgresLimitCounters limitCounters(Clock clock) {
-        return new PostgresLimitCounters(transactions, Optional.of(clock));
+        startHeartbeat(HEARTBEAT, DEAD_AFTER);
+        return new PostgresLimitCounters(transactions, Optional.of(clock), instance.value());
+    }
+
+    /** The heartbeat's one beat, now: how tests see dead gateways' slots freed without waiting for it. */
+    int beatNow() {
+        return heartbeat.beat();
+    }
+
+    private synchronized void startHeartbeat(Duration every, Duration deadAfter) {
+        if (heartbeat == null) {
+            heartbeat = new SlotHeartbeat(transactions, instance.value(), every, deadAfter);
+        }
     }
 
     /** {@code postgresql://user@host:port/database}: where the stores are, for logs, never with the password. */
@@ -152,6 +182,11 @@ public final class PostgresDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            synchronized (this) {
+                if (heartbeat != null) {
+                    heartbeat.close();
+                }
+            }
             pool.close();
         }
     }

@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 /**
  * Every account's rate and concurrency limits in the fleet's database, shared by all instances: each
  * check-and-take is one conditional statement on one row, so no two instances can both take the last one.
+ * Stream slots are held in this gateway's name, so that the fleet can give them back if it dies.
  */
 public final class PostgresLimitCounters implements LimitCounters {
 
@@ -26,11 +27,16 @@ public final class PostgresLimitCounters implements LimitCounters {
 
     private final Transactions transactions;
     private final Optional<Clock> clock;
+    private final String holder;
 
-    /** @param clock empty to use the database's clock, as a fleet must; a test's clock otherwise */
-    PostgresLimitCounters(Transactions transactions, Optional<Clock> clock) {
+    /**
+     * @param clock  empty to use the database's clock, as a fleet must; a test's clock otherwise
+     * @param holder this gateway, in whose name it opens stream slots
+     */
+    PostgresLimitCounters(Transactions transactions, Optional<Clock> clock, String holder) {
         this.transactions = transactions;
         this.clock = requireNonNull(clock, "clock");
+        this.holder = requireNonNull(holder, "holder");
     }
 
     @Override
@@ -77,9 +83,10 @@ public final class PostgresLimitCounters implements LimitCounters {
             return false;
         }
         return transactions.single("open a stream of " + account, connection -> {
-            try (PreparedStatement open = transactions.prepare(connection, BucketStatements.OPEN_STREAM)) {
+            try (PreparedStatement open = transactions.prepare(connection, SlotStatements.OPEN)) {
                 open.setString(1, account);
                 open.setInt(2, max);
+                open.setString(3, holder);
                 try (ResultSet row = open.executeQuery()) {
                     return row.next();
                 }
@@ -90,8 +97,9 @@ public final class PostgresLimitCounters implements LimitCounters {
     @Override
     public void closeStream(String account) {
         transactions.single("close a stream of " + account, connection -> {
-            try (PreparedStatement close = transactions.prepare(connection, BucketStatements.CLOSE_STREAM)) {
+            try (PreparedStatement close = transactions.prepare(connection, SlotStatements.CLOSE)) {
                 close.setString(1, account);
+                close.setString(2, holder);
                 return close.executeUpdate();
             }
         });
@@ -100,7 +108,7 @@ public final class PostgresLimitCounters implements LimitCounters {
     @Override
     public int openStreams(String account) {
         return transactions.single("count the open streams of " + account, connection -> {
-            try (PreparedStatement count = transactions.prepare(connection, BucketStatements.OPEN_STREAMS)) {
+            try (PreparedStatement count = transactions.prepare(connection, SlotStatements.COUNT)) {
                 count.setString(1, account);
                 try (ResultSet row = count.executeQuery()) {
                     return row.next() ? row.getInt(1) : 0;

@@ -1,0 +1,74 @@
+package dev.sheepdog.adapter.out.postgres;
+
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Says every {@code every} that this gateway is alive, and with the same statement gives back the stream
+ * slots of gateways that have not said so for {@code deadAfter}: a gateway killed with streams open would
+ * otherwise hold their slots for good. Every gateway does it; freeing is idempotent, so it does not matter
+ * which one gets there first.
+ */
+final class SlotHeartbeat implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("sheepdog.limits");
+
+    private final Transactions transactions;
+    private final String instance;
+    private final Duration deadAfter;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().name("sheepdog-slot-heartbeat").daemon().unstarted(task));
+
+    SlotHeartbeat(Transactions transactions, String instance, Duration every, Duration deadAfter) {
+        if (deadAfter.compareTo(every.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("a gateway must miss at least two heartbeats to count as dead");
+        }
+        this.transactions = transactions;
+        this.instance = instance;
+        this.deadAfter = deadAfter;
+        beatQuietly(); // before the first slot is taken, so no one takes this gateway for dead
+        timer.scheduleWithFixedDelay(this::beatQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Beats once, and frees the dead gateways' slots; how many accounts got slots back. */
+    int beat() {
+        return transactions.single("tell the fleet that " + instance + " is alive", connection -> {
+            try (PreparedStatement beat = transactions.prepare(connection, SlotStatements.BEAT_AND_FREE_THE_DEAD)) {
+                beat.setString(1, instance);
+                beat.setDouble(2, deadAfter.toMillis() / 1_000.0);
+                beat.setString(3, instance);
+                int accounts = 0;
+                try (ResultSet freed = beat.executeQuery()) {
+                    while (freed.next()) {
+                        accounts++;
+                    }
+                }
+                return accounts;
+            }
+        });
+    }
+
+    private void beatQuietly() {
+        try {
+            int accounts = beat();
+            if (accounts > 0) {
+                LOG.log(INFO, "gave back the stream slots of gateways not seen for {0} s, for {1} accounts",
+                        deadAfter.toSeconds(), accounts);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "could not tell the fleet this gateway is alive: {0}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
