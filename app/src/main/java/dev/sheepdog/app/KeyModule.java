@@ -34,11 +34,12 @@ final class KeyModule {
     @Provides
     @Singleton
     static KeyRing keyRing(KeyStore store, GatewayConfig config, Clock clock, Endpoints endpoints,
-                           Map<String, CompletionProvider> providers, Telemetry telemetry) {
+                           Map<String, CompletionProvider> providers, Telemetry telemetry, Storage storage) {
         // The providers re-check a key refused on a completion before it is disabled; key events reach the metrics.
         Map<EndpointId, URI> baseUrls = new LinkedHashMap<>();
         endpoints.all().forEach(endpoint -> baseUrls.put(endpoint.id(), endpoint.baseUrl()));
-        KeyRing ring = new KeyRing(store, config.keyPolicy(), clock, baseUrls, providers, telemetry);
+        // In a fleet, a key rate limited on one gateway rests on all of them.
+        KeyRing ring = new KeyRing(store, config.keyPolicy(), clock, baseUrls, providers, telemetry, storage.rests());
         Map<EndpointId, List<String>> seeds = config.file().map(FileConfig::seedKeys).orElseGet(() ->
                 endpoints.ids().contains(ProviderModule.HOLYSHEEP)
                         ? Map.of(ProviderModule.HOLYSHEEP, config.holySheepKeys()) : Map.of());

@@ -8,6 +8,7 @@ import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.FleetStatistics;
 import dev.sheepdog.domain.port.out.JudgeElection;
+import dev.sheepdog.domain.port.out.KeyRests;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
@@ -40,6 +41,7 @@ final class SharedStorage implements Storage {
     private final LastKnownSpend usage;
     private final FallbackLimitCounters limits;
     private final PostgresStoreChanges changes;
+    private final KeyRests rests;
     private final FleetStatistics statistics;
     private final PostgresJudgeElection judge;
 
@@ -51,6 +53,7 @@ final class SharedStorage implements Storage {
         // Looked up in the database on every request; while it is away, from what each lookup last found.
         this.clients = new LastKnownClients(database.clientStore());
         this.changes = database.storeChanges(readiness);
+        this.rests = database.keyRests();
         // Records wait in memory while the database is away, and are written when it is back; budgets go on
         // from each account's last known spend.
         this.queuedUsage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
@@ -96,6 +99,11 @@ final class SharedStorage implements Storage {
     @Override
     public LimitCounters limits() {
         return limits;
+    }
+
+    @Override
+    public KeyRests rests() {
+        return rests;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sheepdog.app;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.FleetStatistics;
 import dev.sheepdog.domain.port.out.JudgeElection;
+import dev.sheepdog.domain.port.out.KeyRests;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
@@ -25,6 +26,11 @@ interface Storage extends AutoCloseable {
     UsageLedger usage();
 
     LimitCounters limits();
+
+    /** Where gateways tell each other of keys resting after a 429; nobody to tell for a gateway's own stores. */
+    default KeyRests rests() {
+        return KeyRests.NONE;
+    }
 
     /** News of changes other gateways made; none for a gateway's own stores. */
     StoreChanges changes();

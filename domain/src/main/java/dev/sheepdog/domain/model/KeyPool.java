@@ -22,7 +22,14 @@ public final class KeyPool {
     @FunctionalInterface
     public interface Listener {
         void changed(KeyPool pool, List<KeyEvent> events);
+
+        /** A provider's 429 made a key rest for a model: the fleet may want to know. */
+        default void rested(KeyPool pool, KeyRest rest) {
+        }
     }
+
+    // A rest heard from the fleet that ends within this of the one the key has is the same rest, told back.
+    private static final Duration SAME_REST = Duration.ofSeconds(1);
 
     private final EndpointId endpoint;
     private final KeyPolicy policy;
@@ -138,8 +145,9 @@ public final class KeyPool {
 
     void rateLimited(PooledKey key, String model, Optional<Duration> wait, Instant now) {
         KeyEvent event;
+        Duration rest = wait.orElse(policy.defaultCooldown());
         synchronized (guard) {
-            Instant end = now.plus(wait.orElse(policy.defaultCooldown()));
+            Instant end = now.plus(rest);
             if (key.state != KeyState.ACTIVE || !keys.contains(key) || !key.cooldowns.rest(model, end, now)) {
                 return;
             }
@@ -149,6 +157,28 @@ public final class KeyPool {
                     "resting" + shown + " until " + end);
         }
         notify(List.of(event));
+        if (rest.isPositive()) {
+            listener.rested(this, new KeyRest(endpoint, key.key.fingerprint(), model, rest));
+        }
+    }
+
+    /**
+     * Rests the key for the model as another gateway of the fleet heard from the provider, unless it rests
+     * about that long already (its own rest, told back). Quietly: the gateway that heard the 429 said so.
+     * Whether the key took the rest; a key this pool does not hold, or that is not active, takes none.
+     */
+    public boolean restAsTold(KeyRest rest, Instant now) {
+        synchronized (guard) {
+            Instant end = now.plus(rest.remaining());
+            for (PooledKey key : keys) {
+                if (key.key.fingerprint().equals(rest.fingerprint()) && key.state == KeyState.ACTIVE) {
+                    boolean already = key.cooldowns.endOf(rest.model())
+                            .filter(own -> !own.plus(SAME_REST).isBefore(end)).isPresent();
+                    return !already && key.cooldowns.rest(rest.model(), end, now);
+                }
+            }
+            return false;
+        }
     }
 
     void released(PooledKey key, Instant now) {

@@ -6,5 +6,7 @@ package dev.sheepdog.domain.model;
  */
 public enum StoreTopic {
     KEYS,
-    ROUTES
+    ROUTES,
+    /** Which keys rest for which models after a provider's 429 (not stored with the keys: a rest lasts seconds). */
+    KEY_RESTS
 }

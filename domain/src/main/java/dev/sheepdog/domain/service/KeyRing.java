@@ -14,11 +14,13 @@ import dev.sheepdog.domain.model.KeyLease;
 import dev.sheepdog.domain.model.KeyMerge;
 import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyPool;
+import dev.sheepdog.domain.model.KeyRest;
 import dev.sheepdog.domain.model.KeyStatus;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.model.StoredKeys;
 import dev.sheepdog.domain.port.out.CompletionProvider;
+import dev.sheepdog.domain.port.out.KeyRests;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.Telemetry;
 import java.net.URI;
@@ -36,7 +38,8 @@ import java.util.function.UnaryOperator;
  * an operator's change is applied to the stored keys, and what traffic changed (a refused key, a
  * retired one) is carried onto them, so a gateway never undoes another's change with a stale copy.
  * An operator's change is stored before the pool applies it; traffic's after. Traffic's events are
- * reported to the telemetry, with a key's rests for rate-limited models, which are not stored.
+ * reported to the telemetry, with a key's rests for rate-limited models, which are not stored but
+ * told to the fleet's other gateways through {@link KeyRests}.
  */
 public final class KeyRing implements KeyPool.Listener {
 
@@ -46,6 +49,7 @@ public final class KeyRing implements KeyPool.Listener {
     private final Clock clock;
     private final Telemetry telemetry;
     private final KeyRechecks rechecks;
+    private final KeyRests rests;
     private final Object guard = new Object();
     // Held while the store is written or read back, so this ring's writes and take-overs come one at a time.
     private final Object saving = new Object();
@@ -58,22 +62,25 @@ public final class KeyRing implements KeyPool.Listener {
     /** A ring that does not check base URLs: for endpoints whose base URL never changes (tests). */
     public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
                    Map<String, CompletionProvider> providers, Telemetry telemetry) {
-        this(store, policy, clock, endpoints, Map.of(), providers, telemetry);
+        this(store, policy, clock, endpoints, Map.of(), providers, telemetry, KeyRests.NONE);
     }
 
     /**
      * @param baseUrls  each configured endpoint's base URL: stored keys are used only by an endpoint at the base
      *                  URL they were stored for (keys stored before base URLs were recorded are taken as its own)
      * @param providers the provider adapter for each {@link Endpoint#provider()} name: it re-checks refused keys
+     * @param rests     where the fleet's gateways tell each other of keys resting after a 429
      */
     public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Map<EndpointId, URI> baseUrls,
-                   Map<String, CompletionProvider> providers, Telemetry telemetry) {
-        this(store, policy, clock, baseUrls.keySet(), baseUrls, providers, telemetry);
+                   Map<String, CompletionProvider> providers, Telemetry telemetry, KeyRests rests) {
+        this(store, policy, clock, baseUrls.keySet(), baseUrls, providers, telemetry, rests);
     }
 
     private KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
-                    Map<EndpointId, URI> baseUrls, Map<String, CompletionProvider> providers, Telemetry telemetry) {
+                    Map<EndpointId, URI> baseUrls, Map<String, CompletionProvider> providers, Telemetry telemetry,
+                    KeyRests rests) {
         this.store = store;
+        this.rests = rests;
         this.clock = clock;
         this.telemetry = telemetry;
         this.endpointKeys = new EndpointKeys(baseUrls);
@@ -201,6 +208,34 @@ public final class KeyRing implements KeyPool.Listener {
     /** Lets retiring keys go whose time has come; run on a schedule. */
     public void sweep() {
         pools.values().forEach(pool -> pool.sweep(clock.instant()));
+    }
+
+    /**
+     * Rests keys for models as the fleet's other gateways were told by the provider, so that one 429
+     * rests a key for every gateway.
+     *
+     * @throws RuntimeException the port's, when the fleet's rests cannot be read; nothing changed then
+     */
+    public void restAsTold() {
+        List<KeyRest> told = rests.current();
+        synchronized (guard) {
+            for (KeyRest rest : told) {
+                KeyPool pool = pools.get(rest.endpoint());
+                if (pool != null) {
+                    pool.restAsTold(rest, clock.instant());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void rested(KeyPool pool, KeyRest rest) {
+        try {
+            rests.tell(rest);
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "could not tell the fleet that key {0} of endpoint {1} rests: {2}", rest.fingerprint(),
+                    rest.endpoint(), e.getMessage());
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.sheepdog.domain.model.StoreTopic;
 
 /**
  * Keeps this gateway's keys and routing in step with the shared stores: on news of a change it
- * reads them again. When the store cannot be read the gateway goes on with what it last knew, and
+ * reads them again, and rests keys the fleet's other gateways were rate limited on. When the store cannot be read the gateway goes on with what it last knew, and
  * the next news (or the adapter's periodic safety net) tries again.
  */
 public final class StoreChangeFollower {
@@ -32,6 +32,7 @@ public final class StoreChangeFollower {
             switch (topic) {
                 case KEYS -> keys.reload();
                 case ROUTES -> routing.reload();
+                case KEY_RESTS -> keys.restAsTold();
             }
         } catch (RuntimeException e) {
             LOG.log(WARNING, "could not read the changed {0} from the shared store; going on with the last known: {1}",

@@ -11,6 +11,7 @@ import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
+import dev.sheepdog.domain.port.out.KeyRests;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.Telemetry;
 import java.net.URI;
@@ -120,7 +121,7 @@ class KeyRingSeedingTest {
 
     private static KeyRing ring(KeyStore store, URI baseUrl) {
         return new KeyRing(store, KeyPolicy.DEFAULT, new ManualClock(), Map.of(ENDPOINT, baseUrl), Map.of(),
-                Telemetry.NONE);
+                Telemetry.NONE, KeyRests.NONE);
     }
 
     private static ApiKey leased(KeyRing ring) {

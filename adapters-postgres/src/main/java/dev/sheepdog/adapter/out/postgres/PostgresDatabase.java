@@ -106,6 +106,11 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresKeyStore(transactions, masterKey);
     }
 
+    /** Where the fleet's gateways tell each other of keys resting after a provider's 429. */
+    public PostgresKeyRests keyRests() {
+        return new PostgresKeyRests(transactions);
+    }
+
     public PostgresRouteStore routeStore() {
         return new PostgresRouteStore(transactions);
     }

@@ -23,7 +23,7 @@ final class Databases {
     static PostgresDatabase openEmptied(TestDatabase database) {
         PostgresDatabase opened = open(database);
         execute(database, "TRUNCATE provider_keys, route_state, client_key, client_key_model, usage_record,"
-                + " limit_bucket, limit_stream, limit_stream_holder, gateway_heartbeat");
+                + " limit_bucket, limit_stream, limit_stream_holder, gateway_heartbeat, key_rest");
         return opened;
     }
 

@@ -4,6 +4,8 @@ import static dev.sheepdog.domain.port.out.KeyStoreContract.sampleKeys;
 import static dev.sheepdog.domain.port.out.RouteStoreContract.sampleState;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sheepdog.domain.model.EndpointId;
+import dev.sheepdog.domain.model.KeyRest;
 import dev.sheepdog.domain.model.StoreTopic;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.testing.postgres.PostgresExtension;
@@ -29,6 +31,7 @@ class PostgresStoreChangesTest {
 
     private static final Duration NEVER = Duration.ofHours(1);
 
+    private static final StoreTopic[] ALL = StoreTopic.values();
     private final TestDatabase database;
     private final BlockingQueue<StoreTopic> heard = new LinkedBlockingQueue<>();
     private final Readiness readiness = new Readiness();
@@ -46,7 +49,7 @@ class PostgresStoreChangesTest {
         b = Databases.open(database);
         news = b.storeChanges(NEVER, Duration.ofMillis(200), readiness);
         news.subscribe(heard::add);
-        assertThat(next(2)).as("every topic, on connecting").containsExactlyInAnyOrder(StoreTopic.KEYS, StoreTopic.ROUTES);
+        assertThat(next(ALL.length)).as("every topic, on connecting").containsExactlyInAnyOrder(ALL);
     }
 
     @AfterEach
@@ -71,6 +74,13 @@ class PostgresStoreChangesTest {
     }
 
     @Test
+    void aKeyRestToldThroughOneGatewayIsNewsToTheOtherWithinASecond() throws InterruptedException {
+        a.keyRests().tell(new KeyRest(new EndpointId("holysheep"), "fp-1", "m", Duration.ofSeconds(30)));
+
+        assertThat(heard.poll(1, TimeUnit.SECONDS)).isEqualTo(StoreTopic.KEY_RESTS);
+    }
+
+    @Test
     void writesToOtherStoresAreNoNews() throws InterruptedException {
         a.usageLedger().record(dev.sheepdog.domain.port.out.UsageLedgerContract.usage(
                 dev.sheepdog.domain.port.out.UsageLedgerContract.T0, "client:cl_00000000a11c", "m", "0.25"));
@@ -85,11 +95,11 @@ class PostgresStoreChangesTest {
             resyncing.subscribe(told::add);
 
             List<StoreTopic> topics = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 2 * ALL.length; i++) {
                 topics.add(told.poll(2, TimeUnit.SECONDS));
             }
 
-            assertThat(topics).containsOnly(StoreTopic.KEYS, StoreTopic.ROUTES).hasSize(4);
+            assertThat(topics).containsOnly(ALL).hasSize(2 * ALL.length);
         }
     }
 
@@ -102,7 +112,7 @@ class PostgresStoreChangesTest {
         assertThat(readiness.report().degradations()).containsExactly("database unreachable");
         server.startAgain();
 
-        assertThat(next(2)).containsExactlyInAnyOrder(StoreTopic.KEYS, StoreTopic.ROUTES);
+        assertThat(next(ALL.length)).containsExactlyInAnyOrder(ALL);
         a.keyStore(Optional.empty()).save(sampleKeys());
         assertThat(heard.poll(1, TimeUnit.SECONDS)).isEqualTo(StoreTopic.KEYS);
         assertThat(readiness.report().degraded()).isFalse();
