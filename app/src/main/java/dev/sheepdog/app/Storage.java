@@ -9,6 +9,7 @@ import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
+import dev.sheepdog.domain.service.UnsharedKeyRests;
 
 /**
  * Where the gateway keeps what it must not forget: its own files in the data directory (one
@@ -29,7 +30,7 @@ interface Storage extends AutoCloseable {
 
     /** Where gateways tell each other of keys resting after a 429; nobody to tell for a gateway's own stores. */
     default KeyRests rests() {
-        return KeyRests.NONE;
+        return UnsharedKeyRests.INSTANCE;
     }
 
     /** News of changes other gateways made; none for a gateway's own stores. */

@@ -62,7 +62,7 @@ public final class KeyRing implements KeyPool.Listener {
     /** A ring that does not check base URLs: for endpoints whose base URL never changes (tests). */
     public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
                    Map<String, CompletionProvider> providers, Telemetry telemetry) {
-        this(store, policy, clock, endpoints, Map.of(), providers, telemetry, KeyRests.NONE);
+        this(store, policy, clock, endpoints, Map.of(), providers, telemetry, UnsharedKeyRests.INSTANCE);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
-import dev.sheepdog.domain.port.out.KeyRests;
 import dev.sheepdog.domain.port.out.KeyStore;
 import dev.sheepdog.domain.port.out.Telemetry;
 import java.net.URI;
@@ -121,7 +120,7 @@ class KeyRingSeedingTest {
 
     private static KeyRing ring(KeyStore store, URI baseUrl) {
         return new KeyRing(store, KeyPolicy.DEFAULT, new ManualClock(), Map.of(ENDPOINT, baseUrl), Map.of(),
-                Telemetry.NONE, KeyRests.NONE);
+                Telemetry.NONE, UnsharedKeyRests.INSTANCE);
     }
 
     private static ApiKey leased(KeyRing ring) {

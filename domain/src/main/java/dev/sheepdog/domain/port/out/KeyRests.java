@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Where the gateways of a fleet tell each other which keys rest for which models after a provider's 429,
  * so that one 429 rests the key for the whole fleet instead of costing every gateway one of its own. A
- * gateway alone has nobody to tell ({@link #NONE}). News of a rest comes as {@code StoreTopic.KEY_RESTS}.
+ * gateway alone has nobody to tell ({@code UnsharedKeyRests}). News of a rest comes as {@code StoreTopic.KEY_RESTS}.
  */
 public interface KeyRests {
 
@@ -15,16 +15,4 @@ public interface KeyRests {
 
     /** The rests not over yet, each with how long it still lasts. */
     List<KeyRest> current();
-
-    /** No fleet: rests stay with the gateway that heard the 429. */
-    KeyRests NONE = new KeyRests() {
-        @Override
-        public void tell(KeyRest rest) {
-        }
-
-        @Override
-        public List<KeyRest> current() {
-            return List.of();
-        }
-    };
 }
