@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyPolicy;
+import dev.sheepdog.domain.model.KeyRest;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.RouteState;
 import dev.sheepdog.domain.model.StoredKey;
 import dev.sheepdog.domain.model.StoredKeys;
+import dev.sheepdog.domain.port.out.InMemoryKeyRests;
 import dev.sheepdog.domain.port.out.InMemoryKeyStore;
 import dev.sheepdog.domain.port.out.InMemoryRouteStore;
 import dev.sheepdog.domain.port.out.KeyStore;
@@ -17,6 +19,7 @@ import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.model.StoreTopic;
 import dev.sheepdog.domain.port.out.Telemetry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,23 @@ class StoreChangeFollowerTest {
         news.tell(StoreTopic.ROUTES);
 
         assertThat(b.current().canaryWeight()).isEqualTo(0.25);
+    }
+
+    @Test
+    void aKeyRestToldByAnotherGatewayRestsTheKeyHereOnceItHearsOfIt() {
+        keyStore.save(Map.of(ENDPOINT, List.of(StoredKey.active(ApiKey.of("sk-one"), CLOCK.instant()),
+                StoredKey.active(ApiKey.of("sk-two"), CLOCK.instant()))));
+        InMemoryKeyRests rests = new InMemoryKeyRests(CLOCK);
+        KeyRing b = new KeyRing(keyStore, KeyPolicy.DEFAULT, CLOCK, Map.of(ENDPOINT, URI.create("https://api.example/v1")),
+                Map.of(), Telemetry.NONE, rests);
+        follow(b, routing());
+        rests.tell(new KeyRest(ENDPOINT, ApiKey.of("sk-one").fingerprint(), "m", Duration.ofSeconds(30)));
+
+        news.tell(StoreTopic.KEY_RESTS);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.lease(ENDPOINT, "m").orElseThrow().key()).isEqualTo(ApiKey.of("sk-two"));
+        }
     }
 
     @Test
