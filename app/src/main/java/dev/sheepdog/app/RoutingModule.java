@@ -65,9 +65,9 @@ final class RoutingModule {
     @Provides
     @Singleton
     static CanaryController canaryController(RoutingState state, EndpointStatistics statistics, CanaryPolicy policy,
-                                             Telemetry telemetry, Clock clock, Storage storage) {
+                                             Telemetry telemetry, Clock clock, Storage storage, InstanceId instance) {
         // Every gateway reports its windows; the one judge, elected in the storage, judges the fleet's.
-        CanaryFleet fleet = new CanaryFleet(InstanceId.random(), storage.statistics(), storage.judge());
+        CanaryFleet fleet = new CanaryFleet(instance, storage.statistics(), storage.judge());
         return new CanaryController(state, statistics, fleet, policy, telemetry, clock);
     }
 

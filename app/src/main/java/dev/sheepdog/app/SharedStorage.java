@@ -4,6 +4,7 @@ import dev.sheepdog.adapter.out.limits.Bucket4jLimitCounters;
 import dev.sheepdog.adapter.out.postgres.PostgresDatabase;
 import dev.sheepdog.adapter.out.postgres.PostgresJudgeElection;
 import dev.sheepdog.adapter.out.postgres.PostgresStoreChanges;
+import dev.sheepdog.domain.model.InstanceId;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.FleetStatistics;
@@ -71,9 +72,9 @@ final class SharedStorage implements Storage {
      * degraded while the database cannot be reached afterwards. Reports of the canary windows older than
      * two {@code canaryInterval}s are from gateways that died.
      */
-    static SharedStorage open(String url, Optional<String> masterKey, Readiness readiness, Clock clock,
-                              Duration canaryInterval) {
-        return new SharedStorage(PostgresDatabase.open(url), masterKey, readiness, clock, canaryInterval);
+    static SharedStorage open(String url, InstanceId instance, Optional<String> masterKey, Readiness readiness,
+                              Clock clock, Duration canaryInterval) {
+        return new SharedStorage(PostgresDatabase.open(url, instance), masterKey, readiness, clock, canaryInterval);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sheepdog.app;
 import dagger.Module;
 import dagger.Provides;
 import dev.sheepdog.domain.model.CanaryPolicy;
+import dev.sheepdog.domain.model.InstanceId;
 import dev.sheepdog.domain.model.health.Readiness;
 import dev.sheepdog.domain.port.out.ClientStore;
 import dev.sheepdog.domain.port.out.KeyStore;
@@ -24,11 +25,20 @@ final class StorageModule {
     private StorageModule() {
     }
 
+    /** This gateway process, as it signs what it tells a fleet: canary windows, heartbeats, stream slots. */
     @Provides
     @Singleton
-    static Storage storage(GatewayConfig config, Clock clock, Readiness readiness, CanaryPolicy canary) {
+    static InstanceId instance() {
+        return InstanceId.random();
+    }
+
+    @Provides
+    @Singleton
+    static Storage storage(GatewayConfig config, Clock clock, Readiness readiness, CanaryPolicy canary,
+                           InstanceId instance) {
         Storage storage = config.databaseUrl()
-                .<Storage>map(url -> SharedStorage.open(url, config.masterKey(), readiness, clock, canary.interval()))
+                .<Storage>map(url -> SharedStorage.open(url, instance, config.masterKey(), readiness, clock,
+                        canary.interval()))
                 .orElseGet(() -> OwnStorage.open(config.dataDir(), config.masterKey(), clock));
         LOG.info("stores: {}", storage.describe());
         return storage;

@@ -38,11 +38,12 @@ public final class PostgresDatabase implements AutoCloseable {
     private final Transactions transactions;
     private final AtomicBoolean closed = new AtomicBoolean();
     // This gateway, as the holder of the stream slots it opens; a restart is a new holder.
-    private final InstanceId instance = InstanceId.random();
+    private final InstanceId instance;
     private SlotHeartbeat heartbeat;
 
-    private PostgresDatabase(HikariDataSource pool, DatabaseUrl url, Deadlines deadlines) {
+    private PostgresDatabase(HikariDataSource pool, DatabaseUrl url, Deadlines deadlines, InstanceId instance) {
         this.pool = pool;
+        this.instance = instance;
         this.url = url;
         this.deadlines = deadlines;
         this.transactions = new Transactions(pool, deadlines, url.toString(), closed::get, CallerStoreException::new);
@@ -51,6 +52,11 @@ public final class PostgresDatabase implements AutoCloseable {
     /** {@link #open(String, Deadlines)} with the {@link Deadlines#DEFAULT default deadlines}. */
     public static PostgresDatabase open(String url) {
         return open(url, Deadlines.DEFAULT);
+    }
+
+    /** The database for the gateway {@code instance}, as it signs its heartbeats and stream slots. */
+    public static PostgresDatabase open(String url, InstanceId instance) {
+        return open(url, Deadlines.DEFAULT, Optional.empty(), instance);
     }
 
     /**
@@ -65,7 +71,13 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Opens the database with its schema at {@code targetVersion}, not the latest: how tests make an old one. */
     static PostgresDatabase open(String url, Deadlines deadlines, Optional<String> targetVersion) {
+        return open(url, deadlines, targetVersion, InstanceId.random());
+    }
+
+    private static PostgresDatabase open(String url, Deadlines deadlines, Optional<String> targetVersion,
+                                         InstanceId instance) {
         requireNonNull(deadlines, "deadlines");
+        requireNonNull(instance, "instance");
         DatabaseUrl parsed;
         try {
             parsed = DatabaseUrl.parse(url);
@@ -74,7 +86,7 @@ public final class PostgresDatabase implements AutoCloseable {
         }
         migrate(parsed, deadlines, targetVersion);
         try {
-            return new PostgresDatabase(ConnectionPools.open(parsed, deadlines), parsed, deadlines);
+            return new PostgresDatabase(ConnectionPools.open(parsed, deadlines), parsed, deadlines, instance);
         } catch (RuntimeException e) {
             throw new PostgresUnavailable("cannot connect to the database " + parsed + ": "
                     + PostgresUnavailable.reason(e, deadlines), e);
