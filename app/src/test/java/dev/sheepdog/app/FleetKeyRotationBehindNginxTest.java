@@ -114,7 +114,7 @@ class FleetKeyRotationBehindNginxTest {
     }
 
     private Map<Integer, Long> streamsAnsweredBy() {
-        return fleet.nginx.requests().stream().filter(request -> request.path().equals("/v1/chat/completions"))
+        return fleet.nginx.requests(STREAMS).stream().filter(request -> request.path().equals("/v1/chat/completions"))
                 .collect(Collectors.groupingBy(ProxiedRequest::answeredBy, Collectors.counting()));
     }
 }

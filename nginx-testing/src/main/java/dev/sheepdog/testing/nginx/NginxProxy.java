@@ -84,6 +84,23 @@ public final class NginxProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * The first {@code count} requests nginx finished, once it has logged that many: it logs a request just
+     * after its last byte went out, so a client may have read the answer a moment before. At most 10 s.
+     */
+    public List<ProxiedRequest> requests(int count) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<ProxiedRequest> requests = requests();
+        while (requests.size() < count && System.nanoTime() < giveUp) {
+            pause();
+            requests = requests();
+        }
+        if (requests.size() < count) {
+            throw new IllegalStateException("nginx logged " + requests.size() + " requests, not " + count);
+        }
+        return requests.subList(0, count);
+    }
+
     /** nginx's error log, for a failing test's message. */
     public String errorLog() {
         try {
