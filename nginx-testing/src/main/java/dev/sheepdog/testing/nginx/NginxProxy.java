@@ -3,16 +3,13 @@ package dev.sheepdog.testing.nginx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One running nginx in front of gateways on loopback, in a temporary directory of its own. Closing it stops
@@ -22,15 +19,15 @@ public final class NginxProxy implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration START_WAIT = Duration.ofSeconds(30);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOG_WAIT = Duration.ofSeconds(10);
 
     private final NginxConfig config;
-    private final Process master;
+    private final NginxProcess process;
     private final Thread killOnExit;
 
-    private NginxProxy(NginxConfig config, Process master) {
+    private NginxProxy(NginxConfig config, NginxProcess process) {
         this.config = config;
-        this.master = master;
+        this.process = process;
         this.killOnExit = new Thread(this::stop, "nginx-test-killer");
     }
 
@@ -41,16 +38,16 @@ public final class NginxProxy implements AutoCloseable {
             WorkerUser.handOver(directory);
             Files.createDirectories(directory.resolve("tmp"));
             NginxConfig config = new NginxConfig(directory, freePort(), upstreamPorts);
-            Path file = directory.resolve("nginx.conf");
-            Files.writeString(file, config.render());
-            Process master = new ProcessBuilder(installation.binary().toString(), "-p", directory.toString(),
-                    "-c", file.toString(), "-e", directory.resolve(NginxConfig.ERROR_LOG).toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("nginx.out").toFile()))
-                    .start();
-            NginxProxy proxy = new NginxProxy(config, master);
+            Path file = Files.writeString(directory.resolve("nginx.conf"), config.render());
+            NginxProxy proxy = new NginxProxy(config, NginxProcess.start(installation.binary(), directory, file,
+                    directory.resolve(NginxConfig.ERROR_LOG), directory.resolve("nginx.out")));
             Runtime.getRuntime().addShutdownHook(proxy.killOnExit);
-            proxy.awaitListening();
+            try {
+                proxy.process.awaitListening(HOST, proxy.port(), START_WAIT, proxy::errorLog);
+            } catch (RuntimeException e) {
+                proxy.close();
+                throw e;
+            }
             return proxy;
         } catch (IOException e) {
             if (directory != null) {
@@ -86,13 +83,13 @@ public final class NginxProxy implements AutoCloseable {
 
     /**
      * The first {@code count} requests nginx finished, once it has logged that many: it logs a request just
-     * after its last byte went out, so a client may have read the answer a moment before. At most 10 s.
+     * after its last byte went out, so a client may have read the answer a moment before. 10 s at most.
      */
     public List<ProxiedRequest> requests(int count) {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long giveUp = System.nanoTime() + LOG_WAIT.toNanos();
         List<ProxiedRequest> requests = requests();
         while (requests.size() < count && System.nanoTime() < giveUp) {
-            pause();
+            NginxProcess.pause();
             requests = requests();
         }
         if (requests.size() < count) {
@@ -101,15 +98,17 @@ public final class NginxProxy implements AutoCloseable {
         return requests.subList(0, count);
     }
 
-    /** nginx's error log, for a failing test's message. */
-    public String errorLog() {
-        try {
-            return Files.readString(config.directory().resolve(NginxConfig.ERROR_LOG), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no error log: " + e.getMessage() + ")";
-        }
+    /** Where its configuration, logs and temporary files are, while it runs. */
+    Path directory() {
+        return config.directory();
     }
 
+    /** nginx's error log, and what it printed, for a failing test's message. */
+    public String errorLog() {
+        return read(NginxConfig.ERROR_LOG) + read("nginx.out");
+    }
+
+    /** Stops nginx and deletes its directory. */
     @Override
     public void close() {
         stop();
@@ -120,60 +119,19 @@ public final class NginxProxy implements AutoCloseable {
         }
     }
 
-    /** SIGTERM is nginx's fast shutdown; its workers are killed too when it does not end in time. */
-    private synchronized void stop() {
+    private void stop() {
         try {
-            if (master.isAlive()) {
-                master.destroy();
-                if (!master.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    master.descendants().forEach(ProcessHandle::destroyForcibly);
-                    master.destroyForcibly().waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            master.descendants().forEach(ProcessHandle::destroyForcibly);
-            master.destroyForcibly();
+            process.stop();
         } finally {
             TemporaryDirectory.delete(config.directory());
         }
     }
 
-    /** nginx takes connections once its master listens: connects until one succeeds, or nginx died. */
-    private void awaitListening() {
-        long deadline = System.nanoTime() + START_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!master.isAlive()) {
-                String log = errorLog() + output();
-                stop();
-                throw new IllegalStateException("nginx exited at start-up: " + log);
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(HOST, port()), 1_000);
-                return;
-            } catch (IOException notYet) {
-                pause();
-            }
-        }
-        String log = errorLog();
-        stop();
-        throw new IllegalStateException("nginx did not listen within " + START_WAIT.toSeconds() + " s: " + log);
-    }
-
-    private String output() {
+    private String read(String file) {
         try {
-            return Files.readString(config.directory().resolve("nginx.out"), StandardCharsets.UTF_8);
+            return Files.readString(config.directory().resolve(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for nginx", e);
         }
     }
 
