@@ -74,7 +74,7 @@ class FleetDatabaseOutageBehindNginxTest {
             for (int i = 0; i < OPEN_STREAMS; i++) {
                 streams.add(clients.submit(() -> SseClient.stream(fleet.api(), SLOW)));
             }
-            awaitOpenUpstream(OPEN_STREAMS);
+            provider.awaitSlowStreamsOpen(OPEN_STREAMS);
 
             server.stop();
             assertThat(provider.slowStreamsOpen()).as("streams open when the database went away")
@@ -121,13 +121,5 @@ class FleetDatabaseOutageBehindNginxTest {
         assertThat(readiness.statusCode()).as("/readyz on port " + port).isEqualTo(200);
         assertThat(readiness.body()).contains(expected);
         return readiness.body();
-    }
-
-    private void awaitOpenUpstream(int count) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (provider.slowStreamsOpen() < count && System.nanoTime() < giveUp) {
-            Thread.sleep(10);
-        }
-        assertThat(provider.slowStreamsOpen()).as("streams open at the provider").isEqualTo(count);
     }
 }

@@ -7,7 +7,6 @@ import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.testing.nginx.Nginx;
 import dev.sheepdog.testing.nginx.NginxExtension;
-import dev.sheepdog.testing.nginx.ProxiedRequest;
 import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +66,7 @@ class FleetKeyRotationBehindNginxTest {
             for (int i = 0; i < STREAMS; i++) {
                 streams.add(clients.submit(() -> SseClient.stream(fleet.api(), SLOW)));
             }
-            awaitOpenUpstream(STREAMS);
+            provider.awaitSlowStreamsOpen(STREAMS);
 
             fleet.a.keys().rotateKey(HOLYSHEEP, NginxFleet.PROVIDER_KEY.fingerprint(), NEXT, "test");
             long rotated = System.nanoTime();
@@ -87,8 +85,8 @@ class FleetKeyRotationBehindNginxTest {
         assertThat(provider.asked().stream().filter(asked -> asked.message().equals("slow")))
                 .as("each stream on the key it started with").hasSize(STREAMS)
                 .allMatch(asked -> asked.authorization().equals("Bearer " + NginxFleet.PROVIDER_KEY.reveal()));
-        assertThat(streamsAnsweredBy()).as("nginx took turns over A and B").isEqualTo(
-                Map.of(NginxFleet.port(fleet.a), 50L, NginxFleet.port(fleet.b), 50L));
+        assertThat(fleet.completionsAnsweredBy(fleet.nginx.requests(STREAMS))).as("nginx took turns over A and B")
+                .isEqualTo(Map.of("A", 50L, "B", 50L));
     }
 
     /** Sends B short completions of its own until the provider sees one with {@code key}; how long that took. */
@@ -103,18 +101,5 @@ class FleetKeyRotationBehindNginxTest {
             }
             Thread.sleep(10);
         }
-    }
-
-    private void awaitOpenUpstream(int count) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (provider.slowStreamsOpen() < count && System.nanoTime() < giveUp) {
-            Thread.sleep(10);
-        }
-        assertThat(provider.slowStreamsOpen()).as("streams open at the provider").isEqualTo(count);
-    }
-
-    private Map<Integer, Long> streamsAnsweredBy() {
-        return fleet.nginx.requests(STREAMS).stream().filter(request -> request.path().equals("/v1/chat/completions"))
-                .collect(Collectors.groupingBy(ProxiedRequest::answeredBy, Collectors.counting()));
     }
 }

@@ -1,21 +1,31 @@
 package dev.sheepdog.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.StreamDeadlines;
+import dev.sheepdog.domain.model.caller.Limits;
+import dev.sheepdog.domain.model.caller.Plan;
 import dev.sheepdog.testing.nginx.Nginx;
 import dev.sheepdog.testing.nginx.NginxProxy;
+import dev.sheepdog.testing.nginx.ProxiedRequest;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A fleet as it is deployed: gateways A and B sharing one PostgreSQL database, behind a real nginx that
@@ -24,6 +34,13 @@ import java.util.Optional;
 final class NginxFleet implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "fleet-admin-token";
+    /** The plan of the fleet's limit tests: 30 requests a minute and $0.02 a day. */
+    static final Plan METERED = new Plan("metered", new Limits(OptionalInt.of(30), OptionalLong.empty(),
+            OptionalInt.empty(), Optional.of(new BigDecimal("0.02")), Optional.empty()), Set.of());
+    /** Loopback callers only, as by default, and the plan {@code metered} for client keys. */
+    static final AccessConfig METERED_ACCESS = new AccessConfig(false, List.of(), Optional.empty(),
+            AccessConfig.ANONYMOUS_PLAN, Map.of(METERED.name(), METERED), AccessConfig.ANONYMOUS_PLAN,
+            Optional.empty());
     static final ApiKey PROVIDER_KEY = ApiKey.of("sk-good-first");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -70,6 +87,22 @@ final class NginxFleet implements AutoCloseable {
     /** Where clients send their requests: nginx's {@code /v1}. */
     URI api() {
         return nginx.url().resolve("/v1");
+    }
+
+    /** Makes a client key through nginx, as {@code POST /admin/clients} with this body; its JSON, secret included. */
+    JsonNode addClient(String json) {
+        HttpResponse<String> made = admin(nginx.url(), "POST", "/admin/clients", json);
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("could not add a client: " + made.body());
+        }
+        return CallerGateway.parse(made.body());
+    }
+
+    /** How many of these requests (completions only) gateway "A" and gateway "B" answered. */
+    Map<String, Long> completionsAnsweredBy(List<ProxiedRequest> requests) {
+        return requests.stream().filter(request -> request.path().equals("/v1/chat/completions"))
+                .collect(Collectors.groupingBy(request -> request.answeredBy() == port(a) ? "A"
+                        : request.answeredBy() == port(b) ? "B" : "port " + request.answeredBy(), Collectors.counting()));
     }
 
     /** A streamed completion sent to {@code root} (nginx's or one gateway's), read whole. */

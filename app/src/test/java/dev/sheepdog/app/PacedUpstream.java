@@ -71,6 +71,17 @@ final class PacedUpstream implements AutoCloseable {
         return slowOpen.get();
     }
 
+    /** Waits until {@code count} slow streams are open at once; fails after 30 s. */
+    void awaitSlowStreamsOpen(int count) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (slowOpen.get() < count && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        if (slowOpen.get() != count) {
+            throw new AssertionError("slow streams open at the provider: " + slowOpen.get() + ", not " + count);
+        }
+    }
+
     private void models(HttpExchange exchange) throws IOException {
         String key = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         boolean good = key.startsWith("Bearer sk-good-");
