@@ -42,7 +42,9 @@ class FleetClientRevocationBehindNginxTest {
 
     @AfterEach
     void stopIt() {
-        fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
         provider.close();
     }
 

@@ -49,7 +49,9 @@ class FleetDailyBudgetBehindNginxTest {
 
     @AfterEach
     void stopIt() {
-        fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
         provider.close();
     }
 

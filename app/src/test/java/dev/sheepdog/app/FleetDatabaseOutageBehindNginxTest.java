@@ -61,7 +61,9 @@ class FleetDatabaseOutageBehindNginxTest {
                 server.startAgain();
             }
         } finally {
-            fleet.close();
+            if (fleet != null) {
+                fleet.close();
+            }
             provider.close();
         }
     }

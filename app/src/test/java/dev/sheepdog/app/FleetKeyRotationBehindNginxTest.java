@@ -55,7 +55,9 @@ class FleetKeyRotationBehindNginxTest {
 
     @AfterEach
     void stopIt() {
-        fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
         provider.close();
     }
 
@@ -87,6 +89,13 @@ class FleetKeyRotationBehindNginxTest {
                 .allMatch(asked -> asked.authorization().equals("Bearer " + NginxFleet.PROVIDER_KEY.reveal()));
         assertThat(fleet.completionsAnsweredBy(fleet.nginx.requests(STREAMS))).as("nginx took turns over A and B")
                 .isEqualTo(Map.of("A", 50L, "B", 50L));
+        for (String next : List.of("next on one", "next on the other")) {
+            assertThat(NginxFleet.complete(fleet.nginx.url(), "gpt-4.1", next, Optional.empty()).statusCode())
+                    .isEqualTo(200);
+            assertThat(provider.keyOf(next)).as("what the fleet sends now").isEqualTo("Bearer " + NEXT.reveal());
+        }
+        assertThat(fleet.completionsAnsweredBy(fleet.nginx.requests(STREAMS + 2).subList(STREAMS, STREAMS + 2)))
+                .isEqualTo(Map.of("A", 1L, "B", 1L));
     }
 
     /** Sends B short completions of its own until the provider sees one with {@code key}; how long that took. */

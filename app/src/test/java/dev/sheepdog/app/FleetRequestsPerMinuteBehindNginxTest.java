@@ -59,7 +59,9 @@ class FleetRequestsPerMinuteBehindNginxTest {
 
     @AfterEach
     void stopIt() {
-        fleet.close();
+        if (fleet != null) {
+            fleet.close();
+        }
         provider.close();
     }
 

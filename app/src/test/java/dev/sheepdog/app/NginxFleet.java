@@ -60,10 +60,19 @@ final class NginxFleet implements AutoCloseable {
             throws Exception {
         FleetLedger.of(database).emptyTheDatabase();
         RunningGateway a = RunningGateway.with(member(database, providerUrl, List.of(PROVIDER_KEY.reveal()), access));
-        RunningGateway b = RunningGateway.with(member(database, providerUrl, List.of(), access));
-        Probes.awaitStatus(port(a), "/readyz", 200);
-        Probes.awaitStatus(port(b), "/readyz", 200);
-        return new NginxFleet(a, b, nginx.inFrontOf(port(a), port(b)));
+        RunningGateway b = null;
+        try {
+            b = RunningGateway.with(member(database, providerUrl, List.of(), access));
+            Probes.awaitStatus(port(a), "/readyz", 200);
+            Probes.awaitStatus(port(b), "/readyz", 200);
+            return new NginxFleet(a, b, nginx.inFrontOf(port(a), port(b)));
+        } catch (Exception | AssertionError e) {
+            a.close();
+            if (b != null) {
+                b.close();
+            }
+            throw e;
+        }
     }
 
     private static GatewayConfig member(TestDatabase database, URI providerUrl, List<String> keys,
