@@ -9,8 +9,8 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 
 /**
  * Who nginx's workers run as. As root, nginx switches its workers to the {@code user} its configuration
- * names (Debian's build defaults to {@code www-data}, which a CI image may lack), so the tests name
- * {@code nobody} and give it the directory; otherwise the workers stay this process's user.
+ * names; without one it asks for {@code nobody nobody}, and Debian has no group {@code nobody}. So the
+ * tests name {@code nobody nogroup} and give them the directory; otherwise the workers stay this user.
  */
 final class WorkerUser {
 
