@@ -9,8 +9,8 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 
 /**
  * Who nginx's workers run as. As root, nginx switches its workers to the {@code user} its configuration
- * names; without one it asks for {@code nobody nobody}, and Debian has no group {@code nobody}. So the
- * tests name {@code nobody nogroup} and give them the directory; otherwise the workers stay this user.
+ * names, or else to a default chosen when it was built; the tests name Debian's {@code nobody nogroup}
+ * rather than depend on the build, and give them the directory. Otherwise the workers stay this user.
  */
 final class WorkerUser {
 
