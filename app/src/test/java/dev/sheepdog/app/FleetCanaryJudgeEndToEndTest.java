@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(120)
 class FleetCanaryJudgeEndToEndTest {
 
-    private static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
