@@ -60,7 +60,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule sql_stays_in_the_database_adapters = noClasses()
-            .that().resideOutsideOfPackages("dev.sheepdog.adapter.out.callerstore..", "dev.sheepdog.adapter.out.postgres..")
+            .that().resideOutsideOfPackages("dev.sheepdog.adapter.out.callerstore..", "dev.sheepdog.adapter.out.postgres..",
+                    "dev.sheepdog.rows..")
             .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.flywaydb..", "java.sql..", "javax.sql..",
                     "org.postgresql..", "com.zaxxer.hikari..")
             .because("SQL and its schema are how the database stores keep their state; the domain sees only its ports");
@@ -113,6 +114,14 @@ class ArchitectureTest {
                     "dev.sheepdog.upstream..", "dev.sheepdog.app..")
             .because("a wire format translates between bytes and the domain's model for whichever adapter speaks it; "
                     + "it holds no business rule");
+
+    @ArchTest
+    static final ArchRule row_mappings_know_only_the_domains_model = noClasses()
+            .that().resideInAPackage("dev.sheepdog.rows..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sheepdog.domain.service..",
+                    "dev.sheepdog.domain.port..", "dev.sheepdog.adapter..", "dev.sheepdog.app..")
+            .because("a row mapping translates between SQL rows and the domain's model for whichever database "
+                    + "adapter stores it; it holds no business rule");
 
     @ArchTest
     static final ArchRule the_simulator_speaks_no_wire_format = noClasses()

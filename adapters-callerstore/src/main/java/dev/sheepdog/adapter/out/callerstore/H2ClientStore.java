@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sheepdog.domain.model.caller.ClientId;
 import dev.sheepdog.domain.model.caller.ClientKey;
 import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.rows.ClientKeyRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,22 +33,10 @@ public final class H2ClientStore implements ClientStore {
         requireNonNull(key, "key");
         transactions.run("save client key " + key.id(), connection -> {
             try (PreparedStatement merge = prepare(connection, ClientKeyRows.MERGE)) {
-                ClientKeyRows.bind(merge, key);
+                ClientKeyRows.ROW.bind(merge, key);
                 merge.executeUpdate();
             }
-            try (PreparedStatement delete = prepare(connection, "DELETE FROM client_key_model WHERE client_id = ?")) {
-                delete.setString(1, key.id().value());
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = prepare(connection,
-                    "INSERT INTO client_key_model (client_id, model) VALUES (?, ?)")) {
-                for (String model : key.plan().models()) {
-                    insert.setString(1, key.id().value());
-                    insert.setString(2, model);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            ClientKeyRow.replaceModels(connection, Transactions::prepare, key);
             return null;
         });
     }
@@ -84,7 +73,7 @@ public final class H2ClientStore implements ClientStore {
         try (ResultSet rows = query(connection, "SELECT " + ClientKeyRows.COLUMNS + " FROM client_key k" + where
                 + " ORDER BY k.created_at, k.id", parameter)) {
             while (rows.next()) {
-                keys.add(ClientKeyRows.read(rows, models.getOrDefault(rows.getString("id"), Set.of())));
+                keys.add(ClientKeyRows.ROW.read(rows, models.getOrDefault(rows.getString("id"), Set.of())));
             }
         }
         return keys;

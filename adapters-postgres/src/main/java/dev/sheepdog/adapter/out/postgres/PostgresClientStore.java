@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sheepdog.domain.model.caller.ClientId;
 import dev.sheepdog.domain.model.caller.ClientKey;
 import dev.sheepdog.domain.port.out.ClientStore;
+import dev.sheepdog.rows.ClientKeyRow;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,23 +30,10 @@ public final class PostgresClientStore implements ClientStore {
         requireNonNull(key, "key");
         transactions.inTransaction("save client key " + key.id(), connection -> {
             try (PreparedStatement upsert = transactions.prepare(connection, ClientKeyRows.UPSERT)) {
-                ClientKeyRows.bind(upsert, key);
+                ClientKeyRows.ROW.bind(upsert, key);
                 upsert.executeUpdate();
             }
-            try (PreparedStatement delete = transactions.prepare(connection,
-                    "DELETE FROM client_key_model WHERE client_id = ?")) {
-                delete.setString(1, key.id().value());
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = transactions.prepare(connection,
-                    "INSERT INTO client_key_model (client_id, model) VALUES (?, ?)")) {
-                for (String model : key.plan().models()) {
-                    insert.setString(1, key.id().value());
-                    insert.setString(2, model);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            ClientKeyRow.replaceModels(connection, transactions::prepare, key);
             return null;
         });
     }
@@ -82,7 +70,7 @@ public final class PostgresClientStore implements ClientStore {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Array models = rows.getArray("models");
-                    keys.add(ClientKeyRows.read(rows, Set.of((String[]) models.getArray())));
+                    keys.add(ClientKeyRows.ROW.read(rows, Set.of((String[]) models.getArray())));
                 }
             }
             return keys;
