@@ -23,6 +23,8 @@ final class SlotHeartbeat implements AutoCloseable {
     private final Transactions transactions;
     private final String instance;
     private final Duration deadAfter;
+    // The constructor's first beat, then the timer's thread, which the scheduling orders after it.
+    private boolean failing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("sheepdog-slot-heartbeat").daemon().unstarted(task));
 
@@ -58,12 +60,19 @@ final class SlotHeartbeat implements AutoCloseable {
     private void beatQuietly() {
         try {
             int accounts = beat();
+            if (failing) {
+                failing = false;
+                LOG.log(INFO, "the fleet hears this gateway's heartbeat again");
+            }
             if (accounts > 0) {
                 LOG.log(INFO, "gave back the stream slots of gateways not seen for {0} s, for {1} accounts",
                         deadAfter.toSeconds(), accounts);
             }
         } catch (RuntimeException e) {
-            LOG.log(WARNING, "could not tell the fleet this gateway is alive: {0}", e.getMessage());
+            if (!failing) {
+                failing = true; // once per outage: the store-change listener says the database is away too
+                LOG.log(WARNING, "could not tell the fleet this gateway is alive: {0}", e.getMessage());
+            }
         }
     }
 
