@@ -1,6 +1,6 @@
 package dev.sheepdog.browser;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.sheepdog.testing.parts.RealPart;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,24 +15,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class ChromiumExtension implements ExecutionCondition, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
-    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final RealPart CHROMIUM = new RealPart("Chromium", "browser tests", Chromium::missing);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = Chromium.missing();
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("Chromium is installed");
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the browser tests cannot run: " + missing);
-        }
-        String reason = "Browser tests skipped: " + missing + " (under CI=true they fail instead)";
-        if (TOLD.compareAndSet(false, true)) {
-            System.err.println("WARNING: " + reason);
-        }
-        // Skipped one by one: Surefire counts skipped tests, but shows a skipped class as "Tests run: 0".
-        return context.getTestMethod().isPresent()
-                ? ConditionEvaluationResult.disabled(reason) : ConditionEvaluationResult.enabled(reason);
+        return CHROMIUM.evaluate(context);
     }
 
     @Override

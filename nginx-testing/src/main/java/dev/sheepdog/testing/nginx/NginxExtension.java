@@ -1,6 +1,6 @@
 package dev.sheepdog.testing.nginx;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.sheepdog.testing.parts.RealPart;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,24 +16,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class NginxExtension implements ExecutionCondition, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Nginx.class);
-    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final RealPart NGINX = new RealPart("nginx", "nginx tests", NginxInstallation::missing);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = NginxInstallation.missing();
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("nginx is installed");
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the nginx tests cannot run: " + missing);
-        }
-        String reason = "nginx tests skipped: " + missing + " (under CI=true they fail instead)";
-        if (TOLD.compareAndSet(false, true)) {
-            System.err.println("WARNING: " + reason);
-        }
-        // Skipped one by one: Surefire counts skipped tests, but shows a skipped class as "Tests run: 0".
-        return context.getTestMethod().isPresent()
-                ? ConditionEvaluationResult.disabled(reason) : ConditionEvaluationResult.enabled(reason);
+        return NGINX.evaluate(context);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.sheepdog.testing.postgres;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.sheepdog.testing.parts.RealPart;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,24 +16,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class PostgresExtension implements ExecutionCondition, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresServer.class);
-    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final RealPart POSTGRESQL = new RealPart("PostgreSQL", "PostgreSQL tests",
+            PostgresInstallation::missing);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = PostgresInstallation.missing();
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("PostgreSQL is installed");
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the PostgreSQL tests cannot run: " + missing);
-        }
-        String reason = "PostgreSQL tests skipped: " + missing + " (under CI=true they fail instead)";
-        if (TOLD.compareAndSet(false, true)) {
-            System.err.println("WARNING: " + reason);
-        }
-        // Skipped one by one: Surefire counts skipped tests, but shows a skipped class as "Tests run: 0".
-        return context.getTestMethod().isPresent()
-                ? ConditionEvaluationResult.disabled(reason) : ConditionEvaluationResult.enabled(reason);
+        return POSTGRESQL.evaluate(context);
     }
 
     @Override
