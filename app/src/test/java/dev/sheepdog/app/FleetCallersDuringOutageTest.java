@@ -8,9 +8,6 @@ import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +37,7 @@ class FleetCallersDuringOutageTest {
 
     @BeforeEach
     void aFleetGateway() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-        }
+        FleetLedger.of(database).emptyTheDatabase();
         // 10,000 + 10,000 tokens of deepseek-v3.2: $0.0028 + $0.0042 = $0.007 a request.
         CallerGateway.answerWithUsage(provider, 10_000, 10_000);
         gateway = CallerGateway.start(CallerGateway.config(provider, AccessConfig.DEFAULT)

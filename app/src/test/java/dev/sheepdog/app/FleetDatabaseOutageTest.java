@@ -7,10 +7,6 @@ import dev.sheepdog.domain.model.StreamDeadlines;
 import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +38,7 @@ class FleetDatabaseOutageTest {
 
     @BeforeEach
     void aFleetGateway() throws Exception {
-        execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        FleetLedger.of(database).emptyTheDatabase();
         GatewayConfig config = RunningGateway.config(
                 SimulatorSettings.DEFAULT.withDelays(Duration.ofMillis(5), Duration.ofMillis(1)), List.of(),
                 GatewayConfig.HOLYSHEEP_DEFAULT_URL, StreamDeadlines.DEFAULT, Optional.empty());
@@ -64,7 +60,7 @@ class FleetDatabaseOutageTest {
         for (int i = 0; i < 3; i++) {
             assertThat(SseClient.stream(gateway.baseUrl(), ASK).doneDispatched()).isTrue();
         }
-        assertThat(ledgerRows()).isEqualTo(3);
+        assertThat(FleetLedger.of(database).rows()).isEqualTo(3);
 
         server.stop();
         assertThat(Probes.awaitStatus(port, "/readyz", 200).body()).isNotNull();
@@ -76,10 +72,11 @@ class FleetDatabaseOutageTest {
 
         server.startAgain();
         long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (ledgerRowsOrZero() < 8 && System.nanoTime() < giveUp) {
+        FleetLedger ledger = FleetLedger.of(database);
+        while (ledger.rowsOrZero() < 8 && System.nanoTime() < giveUp) {
             Thread.sleep(100);
         }
-        assertThat(ledgerRows()).as("every completion served, the outage's included").isEqualTo(8);
+        assertThat(ledger.rows()).as("every completion served, the outage's included").isEqualTo(8);
         awaitBody(port, "\"ready\"");
     }
 
@@ -91,29 +88,5 @@ class FleetDatabaseOutageTest {
             body = Probes.get(port, "/readyz").body();
         }
         assertThat(body).contains(expected);
-    }
-
-    private int ledgerRowsOrZero() {
-        try {
-            return ledgerRows();
-        } catch (Exception notYet) {
-            return 0;
-        }
-    }
-
-    private int ledgerRows() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM usage_record")) {
-            count.next();
-            return count.getInt(1);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

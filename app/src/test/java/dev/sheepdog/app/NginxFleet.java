@@ -11,8 +11,6 @@ import dev.sheepdog.testing.nginx.Nginx;
 import dev.sheepdog.testing.nginx.NginxProxy;
 import dev.sheepdog.testing.nginx.ProxiedRequest;
 import dev.sheepdog.testing.postgres.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,26 +119,12 @@ final class NginxFleet implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"stream\":true,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"" + message + "\"}]}"));
         clientKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        return send(request);
+        return TextExchange.send(HTTP, request);
     }
 
     /** A call of the admin API at {@code root} (nginx's or one gateway's). */
     static HttpResponse<String> admin(URI root, String method, String path, String body) {
-        return send(HttpRequest.newBuilder(root.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TextExchange.send(HTTP, TextExchange.admin(root, ADMIN_TOKEN, method, path, body));
     }
 
     @Override
