@@ -4,54 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.StreamDeadlines;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shared database goes away under a fleet gateway: it goes on streaming, says it is degraded, and
  * once the database is back every completion it served during the outage is in the ledger.
  */
-@ExtendWith(PostgresExtension.class)
 @Timeout(180)
-class FleetDatabaseOutageTest {
+class FleetDatabaseOutageTest extends OnAGatewayWhoseDatabaseGoesAway<RunningGateway> {
 
     private static final String ASK = "{\"model\":\"deepseek-v3.2\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    private final TestDatabase database;
-    private final PostgresServer server;
-    private RunningGateway gateway;
-
     FleetDatabaseOutageTest(TestDatabase database, PostgresServer server) {
-        this.database = database;
-        this.server = server;
+        super(database, server);
     }
 
     @BeforeEach
     void aFleetGateway() throws Exception {
-        FleetLedger.of(database).emptyTheDatabase();
         GatewayConfig config = RunningGateway.config(
                 SimulatorSettings.DEFAULT.withDelays(Duration.ofMillis(5), Duration.ofMillis(1)), List.of(),
                 GatewayConfig.HOLYSHEEP_DEFAULT_URL, StreamDeadlines.DEFAULT, Optional.empty());
         gateway = RunningGateway.with(config.withDatabaseUrl(database.url("unused")));
         Probes.awaitStatus(gateway.baseUrl().getPort(), "/readyz", 200);
-    }
-
-    @AfterEach
-    void stop() {
-        if (!server.running()) {
-            server.startAgain();
-        }
-        gateway.close();
     }
 
     @Test

@@ -1,10 +1,7 @@
 package dev.sheepdog.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.ApiKey;
-import dev.sheepdog.domain.model.KeyPolicy;
-import dev.sheepdog.domain.model.StreamDeadlines;
 import dev.sheepdog.domain.model.caller.Limits;
 import dev.sheepdog.domain.model.caller.Plan;
 import dev.sheepdog.testing.nginx.Nginx;
@@ -16,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +27,6 @@ import java.util.stream.Collectors;
  */
 final class NginxFleet implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "fleet-admin-token";
     /** The plan of the fleet's limit tests: 30 requests a minute and $0.02 a day. */
     static final Plan METERED = new Plan("metered", new Limits(OptionalInt.of(30), OptionalLong.empty(),
             OptionalInt.empty(), Optional.of(new BigDecimal("0.02")), Optional.empty()), Set.of());
@@ -75,12 +70,8 @@ final class NginxFleet implements AutoCloseable {
 
     private static GatewayConfig member(TestDatabase database, URI providerUrl, List<String> keys,
                                         AccessConfig access) {
-        // No probation: a replaced key leaves as soon as its streams are over.
-        return RunningGateway.config(SimulatorSettings.DEFAULT, keys, providerUrl, StreamDeadlines.DEFAULT,
-                        Optional.of(ADMIN_TOKEN))
-                .withKeyPolicy(new KeyPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                        Duration.ofSeconds(5), Duration.ofSeconds(30)))
-                .withAccess(access).withDatabaseUrl(database.url("unused"));
+        return FleetMember.config(database, providerUrl, keys).withKeyPolicy(FleetMember.NO_PROBATION)
+                .withAccess(access);
     }
 
     static int port(RunningGateway gateway) {
@@ -124,7 +115,7 @@ final class NginxFleet implements AutoCloseable {
 
     /** A call of the admin API at {@code root} (nginx's or one gateway's). */
     static HttpResponse<String> admin(URI root, String method, String path, String body) {
-        return TextExchange.send(HTTP, TextExchange.admin(root, ADMIN_TOKEN, method, path, body));
+        return TextExchange.send(HTTP, TextExchange.admin(root, FleetMember.ADMIN_TOKEN, method, path, body));
     }
 
     @Override
