@@ -102,10 +102,7 @@ final class CallerGateway implements AutoCloseable {
     }
 
     HttpResponse<String> admin(String method, String path, String body) {
-        return send(HttpRequest.newBuilder(root().resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
+        return send(TextExchange.admin(root(), ADMIN_TOKEN, method, path, body));
     }
 
     static JsonNode parse(String json) {
@@ -121,14 +118,7 @@ final class CallerGateway implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TextExchange.send(http, request);
     }
 
     @Override

@@ -9,12 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +28,7 @@ class CallerLimitsEndToEndTest {
                 CallerGateway.config(provider, AccessConfig.DEFAULT))) {
             String secret = gateway.addClient("{\"name\":\"burst\",\"rpm\":20}").path("secret").asText();
 
-            List<HttpResponse<String>> answers = together(100, () -> gateway.completeWithKey(secret));
+            List<HttpResponse<String>> answers = Together.run(100, () -> gateway.completeWithKey(secret));
 
             assertThat(answers.stream().filter(answer -> answer.statusCode() == 200)).hasSize(20);
             assertThat(answers.stream().filter(answer -> answer.statusCode() == 429)
@@ -50,7 +45,7 @@ class CallerLimitsEndToEndTest {
             JsonNode client = gateway.addClient("{\"name\":\"budgeted\",\"daily_usd\":0.01}");
             String secret = client.path("secret").asText();
 
-            List<HttpResponse<String>> burst = together(8, () -> gateway.completeWithKey(secret));
+            List<HttpResponse<String>> burst = Together.run(8, () -> gateway.completeWithKey(secret));
             long admitted = burst.stream().filter(answer -> answer.statusCode() == 200).count();
             HttpResponse<String> after = gateway.completeWithKey(secret);
 
@@ -74,25 +69,6 @@ class CallerLimitsEndToEndTest {
             assertThat(gateway.completeWithKey(secret).statusCode()).isEqualTo(200);
             assertThat(gateway.completeWithKey(secret).statusCode()).isEqualTo(200);
             assertThat(gateway.completeWithKey(secret).statusCode()).isEqualTo(429);
-        }
-    }
-
-    private static <T> List<T> together(int count, java.util.concurrent.Callable<T> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
         }
     }
 }

@@ -4,58 +4,34 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared database goes away under a fleet gateway: client keys it has seen are still served, within
  * their budgets as last known plus what this gateway served since; a key it never saw cannot be checked.
  */
-@ExtendWith(PostgresExtension.class)
 @Timeout(120)
-class FleetCallersDuringOutageTest {
+class FleetCallersDuringOutageTest extends OnAGatewayWhoseDatabaseGoesAway<CallerGateway> {
 
     @RegisterExtension
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final TestDatabase database;
-    private final PostgresServer server;
-    private CallerGateway gateway;
-
     FleetCallersDuringOutageTest(TestDatabase database, PostgresServer server) {
-        this.database = database;
-        this.server = server;
+        super(database, server);
     }
 
     @BeforeEach
-    void aFleetGateway() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-        }
+    void aFleetGateway() {
         // 10,000 + 10,000 tokens of deepseek-v3.2: $0.0028 + $0.0042 = $0.007 a request.
         CallerGateway.answerWithUsage(provider, 10_000, 10_000);
         gateway = CallerGateway.start(CallerGateway.config(provider, AccessConfig.DEFAULT)
                 .withDatabaseUrl(database.url("unused")));
-    }
-
-    @AfterEach
-    void stop() {
-        if (!server.running()) {
-            server.startAgain();
-        }
-        gateway.close();
     }
 
     @Test

@@ -59,9 +59,7 @@ class FleetCanaryJudgeEndToEndTest {
 
     @BeforeEach
     void anEmptyDatabaseAndTwoEquallyGoodEndpoints() throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-        }
+        FleetLedger.of(database).emptyTheDatabase();
         answer(primary, "p");
         answer(canary, "c");
     }

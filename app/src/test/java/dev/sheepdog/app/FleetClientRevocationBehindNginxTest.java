@@ -4,48 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.testing.nginx.Nginx;
-import dev.sheepdog.testing.nginx.NginxExtension;
 import dev.sheepdog.testing.nginx.ProxiedRequest;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A client key revoked through gateway B is refused by gateway A within a second, and by the fleet behind nginx. */
-@ExtendWith({PostgresExtension.class, NginxExtension.class})
 @Timeout(120)
-class FleetClientRevocationBehindNginxTest {
-
-    private final TestDatabase database;
-    private final Nginx nginx;
-    private PacedUpstream provider;
-    private NginxFleet fleet;
+class FleetClientRevocationBehindNginxTest extends OnAFleetBehindNginx {
 
     FleetClientRevocationBehindNginxTest(TestDatabase database, Nginx nginx) {
-        this.database = database;
-        this.nginx = nginx;
-    }
-
-    @BeforeEach
-    void aFleetBehindNginx() throws Exception {
-        provider = new PacedUpstream();
-        fleet = NginxFleet.start(nginx, database, provider.baseUrl(), AccessConfig.DEFAULT);
-    }
-
-    @AfterEach
-    void stopIt() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        provider.close();
+        super(database, nginx, AccessConfig.DEFAULT);
     }
 
     @Test

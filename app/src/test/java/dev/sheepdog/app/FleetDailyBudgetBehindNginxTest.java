@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.testing.nginx.Nginx;
-import dev.sheepdog.testing.nginx.NginxExtension;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -13,46 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client key's $0.02 a day holds for the fleet as a whole: nginx spreads its requests over gateways A and
  * B, both read what was spent from the one ledger, so the budget is overrun only by what was in flight.
  */
-@ExtendWith({PostgresExtension.class, NginxExtension.class})
 @Timeout(120)
-class FleetDailyBudgetBehindNginxTest {
+class FleetDailyBudgetBehindNginxTest extends OnAFleetBehindNginx {
 
     /** 500 prompt and 125 completion tokens of gpt-4.1 (PacedUpstream), at $2 and $8 a million. */
     private static final BigDecimal COST_OF_ONE = new BigDecimal("0.002");
     private static final int CLIENTS = 4;
 
-    private final TestDatabase database;
-    private final Nginx nginx;
-    private PacedUpstream provider;
-    private NginxFleet fleet;
-
     FleetDailyBudgetBehindNginxTest(TestDatabase database, Nginx nginx) {
-        this.database = database;
-        this.nginx = nginx;
-    }
-
-    @BeforeEach
-    void aFleetBehindNginx() throws Exception {
-        provider = new PacedUpstream();
-        fleet = NginxFleet.start(nginx, database, provider.baseUrl(), NginxFleet.METERED_ACCESS);
-    }
-
-    @AfterEach
-    void stopIt() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        provider.close();
+        super(database, nginx, NginxFleet.METERED_ACCESS);
     }
 
     @Test

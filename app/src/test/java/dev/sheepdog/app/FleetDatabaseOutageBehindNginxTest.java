@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.holysheep.fixtures.StreamReconstruction;
 import dev.sheepdog.testing.nginx.Nginx;
-import dev.sheepdog.testing.nginx.NginxExtension;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.net.http.HttpResponse;
@@ -17,54 +15,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The fleet's database stops while streams run through nginx over gateways A and B: every open stream ends
  * well, new ones are served, both gateways say they are degraded, and once the database is back the ledger
  * holds every completion served.
  */
-@ExtendWith({PostgresExtension.class, NginxExtension.class})
 @Timeout(180)
-class FleetDatabaseOutageBehindNginxTest {
+class FleetDatabaseOutageBehindNginxTest extends OnAFleetBehindNginx {
 
     private static final int OPEN_STREAMS = 20;
     private static final int DURING_THE_OUTAGE = 4;
     private static final String SLOW = "{\"model\":\"gpt-4.1\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"slow\"}]}";
 
-    private final TestDatabase database;
     private final PostgresServer server;
-    private final Nginx nginx;
-    private PacedUpstream provider;
-    private NginxFleet fleet;
 
     FleetDatabaseOutageBehindNginxTest(TestDatabase database, PostgresServer server, Nginx nginx) {
-        this.database = database;
+        super(database, nginx, AccessConfig.DEFAULT);
         this.server = server;
-        this.nginx = nginx;
     }
 
-    @BeforeEach
-    void aFleetBehindNginx() throws Exception {
-        provider = new PacedUpstream();
-        fleet = NginxFleet.start(nginx, database, provider.baseUrl(), AccessConfig.DEFAULT);
-    }
-
+    /** Before the fleet is stopped (JUnit runs a subclass's @AfterEach first), as it was started: with its database. */
     @AfterEach
-    void stopIt() {
-        try {
-            if (!server.running()) {
-                server.startAgain();
-            }
-        } finally {
-            if (fleet != null) {
-                fleet.close();
-            }
-            provider.close();
+    void startTheDatabaseAgain() {
+        if (!server.running()) {
+            server.startAgain();
         }
     }
 

@@ -4,58 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.StreamDeadlines;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shared database goes away under a fleet gateway: it goes on streaming, says it is degraded, and
  * once the database is back every completion it served during the outage is in the ledger.
  */
-@ExtendWith(PostgresExtension.class)
 @Timeout(180)
-class FleetDatabaseOutageTest {
+class FleetDatabaseOutageTest extends OnAGatewayWhoseDatabaseGoesAway<RunningGateway> {
 
     private static final String ASK = "{\"model\":\"deepseek-v3.2\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    private final TestDatabase database;
-    private final PostgresServer server;
-    private RunningGateway gateway;
-
     FleetDatabaseOutageTest(TestDatabase database, PostgresServer server) {
-        this.database = database;
-        this.server = server;
+        super(database, server);
     }
 
     @BeforeEach
     void aFleetGateway() throws Exception {
-        execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         GatewayConfig config = RunningGateway.config(
                 SimulatorSettings.DEFAULT.withDelays(Duration.ofMillis(5), Duration.ofMillis(1)), List.of(),
                 GatewayConfig.HOLYSHEEP_DEFAULT_URL, StreamDeadlines.DEFAULT, Optional.empty());
         gateway = RunningGateway.with(config.withDatabaseUrl(database.url("unused")));
         Probes.awaitStatus(gateway.baseUrl().getPort(), "/readyz", 200);
-    }
-
-    @AfterEach
-    void stop() {
-        if (!server.running()) {
-            server.startAgain();
-        }
-        gateway.close();
     }
 
     @Test
@@ -64,7 +42,7 @@ class FleetDatabaseOutageTest {
         for (int i = 0; i < 3; i++) {
             assertThat(SseClient.stream(gateway.baseUrl(), ASK).doneDispatched()).isTrue();
         }
-        assertThat(ledgerRows()).isEqualTo(3);
+        assertThat(FleetLedger.of(database).rows()).isEqualTo(3);
 
         server.stop();
         assertThat(Probes.awaitStatus(port, "/readyz", 200).body()).isNotNull();
@@ -76,10 +54,11 @@ class FleetDatabaseOutageTest {
 
         server.startAgain();
         long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (ledgerRowsOrZero() < 8 && System.nanoTime() < giveUp) {
+        FleetLedger ledger = FleetLedger.of(database);
+        while (ledger.rowsOrZero() < 8 && System.nanoTime() < giveUp) {
             Thread.sleep(100);
         }
-        assertThat(ledgerRows()).as("every completion served, the outage's included").isEqualTo(8);
+        assertThat(ledger.rows()).as("every completion served, the outage's included").isEqualTo(8);
         awaitBody(port, "\"ready\"");
     }
 
@@ -91,29 +70,5 @@ class FleetDatabaseOutageTest {
             body = Probes.get(port, "/readyz").body();
         }
         assertThat(body).contains(expected);
-    }
-
-    private int ledgerRowsOrZero() {
-        try {
-            return ledgerRows();
-        } catch (Exception notYet) {
-            return 0;
-        }
-    }
-
-    private int ledgerRows() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM usage_record")) {
-            count.next();
-            return count.getInt(1);
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

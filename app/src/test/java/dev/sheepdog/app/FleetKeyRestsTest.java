@@ -2,42 +2,25 @@ package dev.sheepdog.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.KeyStatus;
-import dev.sheepdog.domain.model.StreamDeadlines;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two gateways on one database: a key the provider rate limited through one rests on the other within a second. */
-@ExtendWith(PostgresExtension.class)
 @Timeout(120)
-class FleetKeyRestsTest {
+class FleetKeyRestsTest extends OnTwoGatewaysSharingADatabase {
 
     private static final ApiKey LIMITED = ApiKey.of("sk-good-limited");
     private static final ApiKey FREE = ApiKey.of("sk-good-free");
@@ -45,29 +28,12 @@ class FleetKeyRestsTest {
     private static final String ASK = "{\"model\":\"deepseek-v3.2\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-    @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final TestDatabase database;
-    private RunningGateway a;
-    private RunningGateway b;
-
     FleetKeyRestsTest(TestDatabase database) {
-        this.database = database;
+        super(database);
     }
 
     @BeforeEach
-    void twoGatewaysOneDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-        }
-        provider.stubFor(get(urlEqualTo("/v1/models")).withHeader("Authorization", matching("Bearer sk-good-.*"))
-                .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"deepseek-v3.2\",\"object\":\"model\"}]}")));
-        provider.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}"
-                        + "\n\ndata: [DONE]\n\n")));
+    void aWithALimitedKeyAndAFreeOneAndBWithNone() {
         provider.stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + LIMITED.reveal()))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")
@@ -75,12 +41,6 @@ class FleetKeyRestsTest {
                         .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}")));
         a = RunningGateway.with(fleetMember(List.of(LIMITED.reveal(), FREE.reveal())));
         b = RunningGateway.with(fleetMember(List.of()));
-    }
-
-    @AfterEach
-    void stopThem() {
-        a.close();
-        b.close();
     }
 
     @Test
@@ -110,10 +70,5 @@ class FleetKeyRestsTest {
     private static List<String> restingOn(RunningGateway gateway) {
         return gateway.keys().listKeys().getOrDefault(HOLYSHEEP, List.of()).stream()
                 .filter(status -> status.state() == KeyState.COOLING).map(KeyStatus::fingerprint).toList();
-    }
-
-    private GatewayConfig fleetMember(List<String> keys) {
-        return RunningGateway.config(SimulatorSettings.DEFAULT, keys, URI.create(provider.baseUrl() + "/v1"),
-                StreamDeadlines.DEFAULT, Optional.of("fleet-admin-token")).withDatabaseUrl(database.url("unused"));
     }
 }

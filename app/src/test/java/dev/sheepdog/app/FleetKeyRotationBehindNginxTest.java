@@ -6,8 +6,6 @@ import dev.sheepdog.adapter.out.holysheep.fixtures.StreamReconstruction;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.testing.nginx.Nginx;
-import dev.sheepdog.testing.nginx.NginxExtension;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,19 +15,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A provider key rotated through gateway A while a hundred slow streams run through nginx over A and B:
  * no stream is cut, and B sends the new key upstream within a second.
  */
-@ExtendWith({PostgresExtension.class, NginxExtension.class})
 @Timeout(120)
-class FleetKeyRotationBehindNginxTest {
+class FleetKeyRotationBehindNginxTest extends OnAFleetBehindNginx {
 
     private static final int STREAMS = 100;
     private static final ApiKey NEXT = ApiKey.of("sk-good-second");
@@ -37,28 +31,8 @@ class FleetKeyRotationBehindNginxTest {
     private static final String SLOW = "{\"model\":\"gpt-4.1\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"slow\"}]}";
 
-    private final TestDatabase database;
-    private final Nginx nginx;
-    private PacedUpstream provider;
-    private NginxFleet fleet;
-
     FleetKeyRotationBehindNginxTest(TestDatabase database, Nginx nginx) {
-        this.database = database;
-        this.nginx = nginx;
-    }
-
-    @BeforeEach
-    void aFleetBehindNginx() throws Exception {
-        provider = new PacedUpstream();
-        fleet = NginxFleet.start(nginx, database, provider.baseUrl(), AccessConfig.DEFAULT);
-    }
-
-    @AfterEach
-    void stopIt() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        provider.close();
+        super(database, nginx, AccessConfig.DEFAULT);
     }
 
     @Test

@@ -1,81 +1,37 @@
 package dev.sheepdog.app;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.ApiKey;
 import dev.sheepdog.domain.model.EndpointId;
-import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyState;
 import dev.sheepdog.domain.model.KeyStatus;
-import dev.sheepdog.domain.model.StreamDeadlines;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two gateways started with one --database-url: a key rotated through one is what the other sends within a second. */
-@ExtendWith(PostgresExtension.class)
 @Timeout(120)
-class FleetKeyRotationTest {
+class FleetKeyRotationTest extends OnTwoGatewaysSharingADatabase {
 
-    private static final String TOKEN = "fleet-admin-token";
     private static final ApiKey FIRST = ApiKey.of("sk-good-first");
     private static final ApiKey SECOND = ApiKey.of("sk-good-second");
     private static final EndpointId HOLYSHEEP = new EndpointId("holysheep");
 
-    @RegisterExtension
-    static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private final TestDatabase database;
-    private RunningGateway a;
-    private RunningGateway b;
-
     FleetKeyRotationTest(TestDatabase database) {
-        this.database = database;
+        super(database);
     }
 
     @BeforeEach
-    void twoGatewaysOneDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-        }
-        provider.stubFor(get(urlEqualTo("/v1/models")).withHeader("Authorization", matching("Bearer sk-good-.*"))
-                .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"deepseek-v3.2\",\"object\":\"model\"}]}")));
-        provider.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}"
-                        + "\n\ndata: [DONE]\n\n")));
-        a = RunningGateway.with(fleetMember(List.of(FIRST.reveal())));
-        b = RunningGateway.with(fleetMember(List.of()));
-    }
-
-    @AfterEach
-    void stopThem() {
-        a.close();
-        b.close();
+    void aWithTheFirstKeyAndBWithNone() {
+        a = RunningGateway.with(withoutProbation(List.of(FIRST.reveal())));
+        b = RunningGateway.with(withoutProbation(List.of()));
     }
 
     @Test
@@ -104,11 +60,7 @@ class FleetKeyRotationTest {
                 .filter(status -> status.state() == KeyState.ACTIVE).map(KeyStatus::fingerprint).toList();
     }
 
-    private GatewayConfig fleetMember(List<String> keys) {
-        GatewayConfig base = RunningGateway.config(SimulatorSettings.DEFAULT, keys,
-                URI.create(provider.baseUrl() + "/v1"), StreamDeadlines.DEFAULT, Optional.of(TOKEN));
-        // No probation: a replaced key leaves as soon as its streams are over.
-        return base.withKeyPolicy(new KeyPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), Duration.ofSeconds(30))).withDatabaseUrl(database.url("unused"));
+    private GatewayConfig withoutProbation(List<String> keys) {
+        return fleetMember(keys).withKeyPolicy(FleetMember.NO_PROBATION);
     }
 }

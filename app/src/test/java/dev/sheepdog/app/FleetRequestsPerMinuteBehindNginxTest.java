@@ -4,28 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sheepdog.testing.nginx.Nginx;
-import dev.sheepdog.testing.nginx.NginxExtension;
 import dev.sheepdog.testing.nginx.ProxiedRequest;
-import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client key's {@code rpm: 30} holds for the fleet as a whole: nginx spreads its burst over gateways A and
  * B, and both take from the same bucket in PostgreSQL.
  */
-@ExtendWith({PostgresExtension.class, NginxExtension.class})
 @Timeout(120)
-class FleetRequestsPerMinuteBehindNginxTest {
+class FleetRequestsPerMinuteBehindNginxTest extends OnAFleetBehindNginx {
 
     private static final int BURST = 60;
     /** A 30-a-minute bucket refills a whole request in 2 s: a burst shorter than that is answered exactly 30 times. */
@@ -34,20 +29,12 @@ class FleetRequestsPerMinuteBehindNginxTest {
     /** What nginx passed on before the burst: two keys made, and the warm-ups. */
     private static final int BEFORE_THE_BURST = 2 + WARM_UPS;
 
-    private final TestDatabase database;
-    private final Nginx nginx;
-    private PacedUpstream provider;
-    private NginxFleet fleet;
-
     FleetRequestsPerMinuteBehindNginxTest(TestDatabase database, Nginx nginx) {
-        this.database = database;
-        this.nginx = nginx;
+        super(database, nginx, NginxFleet.METERED_ACCESS);
     }
 
     @BeforeEach
-    void aFleetBehindNginx() throws Exception {
-        provider = new PacedUpstream();
-        fleet = NginxFleet.start(nginx, database, provider.baseUrl(), NginxFleet.METERED_ACCESS);
+    void warmUpBothGateways() {
         // A key of its own on the same plan, once through each gateway: the burst meets two gateways that have
         // already looked up a client key, taken from a bucket and read a budget.
         String warmUp = fleet.addClient("{\"name\":\"warm-up\",\"plan\":\"metered\"}").path("secret").asText();
@@ -55,14 +42,6 @@ class FleetRequestsPerMinuteBehindNginxTest {
             assertThat(NginxFleet.complete(fleet.nginx.url(), "deepseek-v3.2", "warm", Optional.of(warmUp))
                     .statusCode()).isEqualTo(200);
         }
-    }
-
-    @AfterEach
-    void stopIt() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        provider.close();
     }
 
     @Test

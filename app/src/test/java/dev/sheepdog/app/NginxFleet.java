@@ -1,24 +1,18 @@
 package dev.sheepdog.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sheepdog.adapter.out.simulator.SimulatorSettings;
 import dev.sheepdog.domain.model.ApiKey;
-import dev.sheepdog.domain.model.KeyPolicy;
-import dev.sheepdog.domain.model.StreamDeadlines;
 import dev.sheepdog.domain.model.caller.Limits;
 import dev.sheepdog.domain.model.caller.Plan;
 import dev.sheepdog.testing.nginx.Nginx;
 import dev.sheepdog.testing.nginx.NginxProxy;
 import dev.sheepdog.testing.nginx.ProxiedRequest;
 import dev.sheepdog.testing.postgres.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +27,6 @@ import java.util.stream.Collectors;
  */
 final class NginxFleet implements AutoCloseable {
 
-    static final String ADMIN_TOKEN = "fleet-admin-token";
     /** The plan of the fleet's limit tests: 30 requests a minute and $0.02 a day. */
     static final Plan METERED = new Plan("metered", new Limits(OptionalInt.of(30), OptionalLong.empty(),
             OptionalInt.empty(), Optional.of(new BigDecimal("0.02")), Optional.empty()), Set.of());
@@ -77,12 +70,8 @@ final class NginxFleet implements AutoCloseable {
 
     private static GatewayConfig member(TestDatabase database, URI providerUrl, List<String> keys,
                                         AccessConfig access) {
-        // No probation: a replaced key leaves as soon as its streams are over.
-        return RunningGateway.config(SimulatorSettings.DEFAULT, keys, providerUrl, StreamDeadlines.DEFAULT,
-                        Optional.of(ADMIN_TOKEN))
-                .withKeyPolicy(new KeyPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                        Duration.ofSeconds(5), Duration.ofSeconds(30)))
-                .withAccess(access).withDatabaseUrl(database.url("unused"));
+        return FleetMember.config(database, providerUrl, keys).withKeyPolicy(FleetMember.NO_PROBATION)
+                .withAccess(access);
     }
 
     static int port(RunningGateway gateway) {
@@ -121,26 +110,12 @@ final class NginxFleet implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"stream\":true,"
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"" + message + "\"}]}"));
         clientKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        return send(request);
+        return TextExchange.send(HTTP, request);
     }
 
     /** A call of the admin API at {@code root} (nginx's or one gateway's). */
     static HttpResponse<String> admin(URI root, String method, String path, String body) {
-        return send(HttpRequest.newBuilder(root.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TextExchange.send(HTTP, TextExchange.admin(root, FleetMember.ADMIN_TOKEN, method, path, body));
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.sheepdog.testing.nginx;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import dev.sheepdog.testing.parts.RealPart;
+import dev.sheepdog.testing.parts.RealPartExtension;
 
 /**
  * Hands tests the machine's {@link Nginx} as a parameter of constructors, lifecycle methods or tests; every
@@ -13,39 +9,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * skipped with the package that installs it, except under {@code CI=true}: there a missing nginx must fail
  * the build, not pass it silently.
  */
-public final class NginxExtension implements ExecutionCondition, ParameterResolver {
+public final class NginxExtension extends RealPartExtension<Nginx> {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Nginx.class);
-    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final RealPart NGINX = new RealPart("nginx", "nginx tests", NginxInstallation::missing);
 
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = NginxInstallation.missing();
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("nginx is installed");
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the nginx tests cannot run: " + missing);
-        }
-        String reason = "nginx tests skipped: " + missing + " (under CI=true they fail instead)";
-        if (TOLD.compareAndSet(false, true)) {
-            System.err.println("WARNING: " + reason);
-        }
-        // Skipped one by one: Surefire counts skipped tests, but shows a skipped class as "Tests run: 0".
-        return context.getTestMethod().isPresent()
-                ? ConditionEvaluationResult.disabled(reason) : ConditionEvaluationResult.enabled(reason);
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Nginx.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        // The root store closes what it holds (AutoCloseable) when the whole run ends.
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Nginx.class,
-                key -> new Nginx(NginxInstallation.find().orElseThrow(
-                        () -> new IllegalStateException(NginxInstallation.missing()))), Nginx.class);
+    public NginxExtension() {
+        super(NGINX, Nginx.class, () -> new Nginx(NginxInstallation.find().orElseThrow(
+                () -> new IllegalStateException(NginxInstallation.missing()))));
     }
 }

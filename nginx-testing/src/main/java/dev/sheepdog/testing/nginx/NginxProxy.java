@@ -1,5 +1,6 @@
 package dev.sheepdog.testing.nginx;
 
+import dev.sheepdog.testing.parts.TemporaryDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -51,7 +52,7 @@ public final class NginxProxy implements AutoCloseable {
             return proxy;
         } catch (IOException e) {
             if (directory != null) {
-                TemporaryDirectory.delete(directory);
+                TemporaryDirectory.delete(directory, "nginx test directory");
             }
             throw new UncheckedIOException("cannot start nginx", e);
         }
@@ -123,7 +124,7 @@ public final class NginxProxy implements AutoCloseable {
         try {
             process.stop();
         } finally {
-            TemporaryDirectory.delete(config.directory());
+            TemporaryDirectory.delete(config.directory(), "nginx test directory");
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.sheepdog.testing.postgres;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
+import dev.sheepdog.testing.parts.RealPart;
+import dev.sheepdog.testing.parts.RealPartExtension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Hands tests the run's one {@link PostgresServer}, started on first use and killed after the last test,
@@ -13,50 +11,29 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * tests. Without PostgreSQL each test is skipped with the package that installs it, except under
  * {@code CI=true}: there a missing database must fail the build, not pass it silently.
  */
-public final class PostgresExtension implements ExecutionCondition, ParameterResolver {
+public final class PostgresExtension extends RealPartExtension<PostgresServer> {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresServer.class);
-    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final RealPart POSTGRESQL = new RealPart("PostgreSQL", "PostgreSQL tests",
+            PostgresInstallation::missing);
 
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = PostgresInstallation.missing();
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("PostgreSQL is installed");
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the PostgreSQL tests cannot run: " + missing);
-        }
-        String reason = "PostgreSQL tests skipped: " + missing + " (under CI=true they fail instead)";
-        if (TOLD.compareAndSet(false, true)) {
-            System.err.println("WARNING: " + reason);
-        }
-        // Skipped one by one: Surefire counts skipped tests, but shows a skipped class as "Tests run: 0".
-        return context.getTestMethod().isPresent()
-                ? ConditionEvaluationResult.disabled(reason) : ConditionEvaluationResult.enabled(reason);
+    public PostgresExtension() {
+        super(POSTGRESQL, PostgresServer.class, PostgresServer::start);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == PostgresServer.class || type == TestDatabase.class;
+        return super.supportsParameter(parameter, context) || parameter.getParameter().getType() == TestDatabase.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        PostgresServer server = server(context);
+        PostgresServer server = theOne(context);
         if (parameter.getParameter().getType() == PostgresServer.class) {
             return server;
         }
         // Keyed by class in the root store: the same database for the constructor, lifecycle methods and tests.
         Class<?> testClass = context.getRequiredTestClass();
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("database of " + testClass.getName(),
+        return context.getRoot().getStore(namespace()).getOrComputeIfAbsent("database of " + testClass.getName(),
                 key -> server.createDatabase(testClass.getSimpleName()), TestDatabase.class);
-    }
-
-    private static PostgresServer server(ExtensionContext context) {
-        // The root store closes what it holds (AutoCloseable) when the whole run ends.
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PostgresServer.class,
-                key -> PostgresServer.start(), PostgresServer.class);
     }
 }

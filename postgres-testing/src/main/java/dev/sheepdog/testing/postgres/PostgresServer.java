@@ -1,5 +1,6 @@
 package dev.sheepdog.testing.postgres;
 
+import dev.sheepdog.testing.parts.TemporaryDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -140,7 +141,7 @@ public final class PostgresServer implements AutoCloseable {
                 process.stopFast(Duration.ofSeconds(10));
             }
         } finally {
-            TemporaryDirectory.delete(directory);
+            TemporaryDirectory.delete(directory, "PostgreSQL test directory");
             if (Thread.currentThread() != killOnExit) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(killOnExit);
