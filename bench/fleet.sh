@@ -101,6 +101,19 @@ save_statements() {
 reset_statements() { psql_admin -d postgres -Atc 'SELECT pg_stat_statements_reset()' >/dev/null; }
 usage_rows() { psql_admin -d sheepdog -Atc 'SELECT count(*) FROM usage_record'; }
 
+# A stream's usage record (and its slot's release) is written after its [DONE] went out: waits until the
+# ledger stops growing (a second without a new row, 15 s at most), so that a load's window holds all of them.
+settle() {
+  local before after
+  after=$(usage_rows)
+  for _ in $(seq 15); do
+    before=$after
+    sleep 1
+    after=$(usage_rows)
+    [ "$after" = "$before" ] && return
+  done
+}
+
 start_gateway() { # name port [database URL: none for a gateway of its own, with its stores in its data directory]
   rm -rf "$OUT/data-$1"
   start "http://127.0.0.1:$2/healthz" "$OUT/logs/gateway-$1.log" \
@@ -160,6 +173,7 @@ measure() { # concurrency target url fleet-size gateway-pids...
   sim0=$(cpu_ticks "$SIMULATE") gw0=$(cpu_ticks "${gw[@]}") ng0=$(cpu_ticks "${ng[@]}") pg0=$(cpu_ticks $(postgres_pids))
   t0=$(date +%s.%N)
   load "$url" "$c" "$REQUESTS" "$c" "$json"
+  settle
   wall=$(echo "$(date +%s.%N) - $t0" | bc)
   save_statements "$OUT/db/c$c-$target.csv"
   rows_after=$(usage_rows)

@@ -133,32 +133,32 @@ def background(windows, fleet, seconds):
 
 
 def round_trip_table(measures, windows):
-    rows = ["| C | target | requests (usage rows) | statements | idle background | per request, all | per request, less background "
-            "| of which BEGIN + COMMIT | DB execution time per request, ms |",
-            "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| C | target | requests | usage rows written | statements | idle background | per request, all "
+            "| per request, less background | of which BEGIN + COMMIT | DB execution time per request, ms |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for m in measures:
         total = sum(e["calls"] for e in m["db"].values())
         bg = sum(background(windows, m["fleet"], float(m["wall_s"])).values())
-        requests = int(m["usage_rows"])
+        requests = int(m["requests"])
         tx = sum(m["db"].get(k, {"calls": 0})["calls"] for k in ("BEGIN", "COMMIT"))
         ms = sum(e["ms"] for e in m["db"].values())
-        per = (lambda v: fmt(v / requests, 2)) if requests else (lambda v: "–")
-        rows.append(f"| {m['c']} | {SHOWN.get(m['target'], m['target'])} | {requests:,} | {total:,} | {fmt(bg, 0)} "
-                    f"| {per(total)} | {per(total - bg)} | {per(tx)} | {per(ms)} |")
+        per = (lambda v: fmt(v / requests, 2)) if m["target"] in FLEET else (lambda v: "–")
+        rows.append(f"| {m['c']} | {SHOWN.get(m['target'], m['target'])} | {requests:,} | {int(m['usage_rows']):,} "
+                    f"| {total:,} | {fmt(bg, 0)} | {per(total)} | {per(total - bg)} | {per(tx)} | {per(ms)} |")
     return rows
 
 
 def breakdown_table(measures, windows):
     fleet = [m for m in measures if m["target"] in FLEET]
     names = sorted({n for m in fleet for n in m["db"]}, key=lambda n: -sum(m["db"].get(n, {"calls": 0})["calls"]
-                                                                          / max(int(m["usage_rows"]), 1) for m in fleet))
+                                                                          / int(m["requests"]) for m in fleet))
     head = " | ".join(f"{SHOWN[m['target']]}, C={m['c']}" for m in fleet)
     rows = [f"| statement | {head} |", "|---|" + "---:|" * len(fleet)]
     for name in names:
         cells = []
         for m in fleet:
             entry = m["db"].get(name)
-            requests = max(int(m["usage_rows"]), 1)
+            requests = int(m["requests"])
             if entry is None:
                 cells.append("–")
                 continue
@@ -183,6 +183,22 @@ def idle_table(windows):
     return rows
 
 
+def warnings(out):
+    """The gateways' warnings, alike ones counted together (times, accounts and counts taken out)."""
+    path = os.path.join(out, "gateway-warnings.txt")
+    kinds = {}
+    if os.path.exists(path):
+        for text in open(path):
+            text = re.sub(r"^\S+ ", "", text.strip())
+            text = re.sub(r"cl_[0-9a-f]+", "cl_…", text)
+            text = re.sub(r"\d+", "N", text)
+            kinds[text] = kinds.get(text, 0) + 1
+    rows = ["| times | warning |", "|---:|---|"]
+    for text, count in sorted(kinds.items(), key=lambda kv: -kv[1]):
+        rows.append(f"| {count} | " + text.replace("|", "\\|") + " |")
+    return rows if kinds else ["None."]
+
+
 def report(out):
     measures = load(out)
     windows = idle(out)
@@ -198,6 +214,7 @@ def report(out):
     parts += ["## Statements per request, less the idle background (mean execution time)", ""]
     parts += breakdown_table(measures, windows) + [""]
     parts += ["## What an idle fleet runs", ""] + idle_table(windows) + [""]
+    parts += ["## The gateways' warnings (all phases, warm-ups included)", ""] + warnings(out) + [""]
     return "\n".join(parts)
 
 
