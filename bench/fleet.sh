@@ -89,7 +89,15 @@ start_postgres() {
   } >>"$OUT/machine.txt"
 }
 
-postgres_pids() { echo "$PG_PID" $(pgrep -P "$PG_PID"); }
+# PostgreSQL's CPU: the postmaster and its children (the gateways' pooled backends live as long as the
+# gateways; a psql backend of this script's may end while it is read, and is skipped).
+postgres_ticks() {
+  local pid sum=0
+  for pid in "$PG_PID" $(pgrep -P "$PG_PID"); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
 
 # Only the gateways' statements (their role's), not this script's own queries.
 save_statements() {
@@ -170,7 +178,7 @@ measure() { # concurrency target url fleet-size gateway-pids...
   [ -f "$OUT/nginx/nginx.pid" ] && ng=($(nginx_pids))
   rows_before=$(usage_rows)
   reset_statements
-  sim0=$(cpu_ticks "$SIMULATE") gw0=$(cpu_ticks "${gw[@]}") ng0=$(cpu_ticks "${ng[@]}") pg0=$(cpu_ticks $(postgres_pids))
+  sim0=$(cpu_ticks "$SIMULATE") gw0=$(cpu_ticks "${gw[@]}") ng0=$(cpu_ticks "${ng[@]}") pg0=$(postgres_ticks)
   t0=$(date +%s.%N)
   load "$url" "$c" "$REQUESTS" "$c" "$json"
   settle
@@ -180,7 +188,7 @@ measure() { # concurrency target url fleet-size gateway-pids...
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$target" "$fleet" "$((REQUESTS + c))" "$wall" \
     "$((rows_after - rows_before))" "$rows_after" "$(($(cpu_ticks "$SIMULATE") - sim0))" \
     "$(($(cpu_ticks "${gw[@]}") - gw0))" "$(($(cpu_ticks "${ng[@]}") - ng0))" \
-    "$(($(cpu_ticks $(postgres_pids)) - pg0))" >>"$OUT/load/measures.tsv"
+    "$(($(postgres_ticks) - pg0))" >>"$OUT/load/measures.tsv"
   echo "  c=$c $target: $(python3 bench/tools/summarize.py --line "$json"), $((rows_after - rows_before)) usage rows"
 }
 
