@@ -86,6 +86,9 @@ start_postgres() {
     echo "postgresql: $("$PG_BIN/postgres" --version)"
     psql_admin -d sheepdog -Atc "SELECT 'postgres settings: ' || string_agg(name || '=' || setting, ' ')
       FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'max_connections')"
+    # What one commit's WAL flush costs on this disk: a row every request updates waits for it once per update.
+    echo "disk: $("$PG_BIN/pg_test_fsync" -s 1 -f "$PG_DIR/fsync-test" | grep -m1 -E '^\s+fdatasync' | tr -s ' ' | sed 's/^ //'), one 8 kB write"
+    rm -f "$PG_DIR/fsync-test"
   } >>"$OUT/machine.txt"
 }
 
