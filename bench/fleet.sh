@@ -240,6 +240,13 @@ for c in $CONCURRENCY; do
   measure "$c" two "http://127.0.0.1:$NGINX/v1" 2 "$A" "$B"
 done
 stop_nginx
+# A budget check adds up the account's ledger rows of the day (and of the month): how that reads at the end.
+account=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["account"])' "$OUT/client-key-fleet.json")
+psql_admin -d sheepdog -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT coalesce(sum(cost_usd), 0) FROM usage_record
+  WHERE account = '$account' AND (recorded_at, recorded_at_nanos) >= (date_trunc('day', now(), 'UTC'), 0)" \
+  >"$OUT/db/budget-sum-explain.txt"
+psql_admin -d sheepdog -Atc "SELECT count(*) || ' usage rows, ' || count(cost_usd) || ' priced' FROM usage_record" \
+  >>"$OUT/db/budget-sum-explain.txt"
 grep -h -i -E 'WARN|ERROR|DEGRADED' "$OUT"/logs/gateway-*.log >"$OUT/gateway-warnings.txt" || true
 
 python3 bench/tools/summarize_fleet.py "$OUT" >"$OUT/report.md"
