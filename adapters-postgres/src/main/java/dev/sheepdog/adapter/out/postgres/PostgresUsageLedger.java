@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -24,8 +26,14 @@ public final class PostgresUsageLedger implements UsageLedger {
     private static final String INSERT = "INSERT INTO usage_record (recorded_at, recorded_at_nanos, account,"
             + " caller_kind, caller_name, model, endpoint, input_tokens, output_tokens, estimated, cost_usd,"
             + " ttft_millis, outcome, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SPENT = "SELECT coalesce(sum(cost_usd), 0) FROM usage_record"
-            + " WHERE account = ? AND (recorded_at, recorded_at_nanos) >= (?, ?)";
+    /** From the start of a UTC day on: the daily totals (V7) of that day and later, a few rows. */
+    private static final String SPENT_SINCE_DAY = "SELECT coalesce(sum(usd), 0) FROM usage_spend"
+            + " WHERE account = ? AND day >= ?";
+    /** From within a day: the daily totals after it, and that day's records from then on. */
+    private static final String SPENT_SINCE_INSTANT = "SELECT"
+            + " coalesce((SELECT sum(usd) FROM usage_spend WHERE account = ? AND day > ?), 0)"
+            + " + coalesce((SELECT sum(cost_usd) FROM usage_record WHERE account = ?"
+            + " AND (recorded_at, recorded_at_nanos) >= (?, ?) AND recorded_at < ?), 0)";
 
     private final Transactions transactions;
 
@@ -66,10 +74,18 @@ public final class PostgresUsageLedger implements UsageLedger {
     public BigDecimal spentSince(String account, Instant from) {
         requireNonNull(account, "account");
         requireNonNull(from, "from");
+        LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        boolean wholeDays = from.equals(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         return transactions.single("add up what " + account + " spent", connection -> {
-            try (PreparedStatement sum = transactions.prepare(connection, SPENT)) {
+            try (PreparedStatement sum = transactions.prepare(connection,
+                    wholeDays ? SPENT_SINCE_DAY : SPENT_SINCE_INSTANT)) {
                 sum.setString(1, account);
-                Instants.bind(sum, 2, from);
+                sum.setObject(2, day);
+                if (!wholeDays) {
+                    sum.setString(3, account);
+                    Instants.bind(sum, 4, from);
+                    sum.setObject(6, day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                }
                 try (ResultSet row = sum.executeQuery()) {
                     row.next();
                     return row.getBigDecimal(1);

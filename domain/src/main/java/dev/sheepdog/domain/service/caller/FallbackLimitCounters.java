@@ -147,7 +147,7 @@ public final class FallbackLimitCounters implements LimitCounters {
         degradedDecisions.incrementAndGet();
         if (degraded.compareAndSet(false, true)) {
             LOG.log(WARNING, "LIMITS DEGRADED: the shared limit counters cannot answer ({0}); until they can, this "
-                    + "gateway enforces each limit divided by the fleet's {1} gateways on its own", e.getMessage(),
+                    + "gateway enforces each limit divided by the fleet''s {1} gateways on its own", e.getMessage(),
                     Math.max(1, fleetSize.getAsInt()));
         }
     }

@@ -88,6 +88,22 @@ public abstract class UsageLedgerContract {
     }
 
     @Test
+    void spentSinceAnInstantWithinADayCountsThatDayFromThenOnAndEveryDayAfter() {
+        ledger.record(usage(T0.minusSeconds(3_600), ALICE, "m", "1"));
+        ledger.record(usage(T0.plusSeconds(3_600), ALICE, "m", "2"));
+        ledger.record(usage(T0.plusSeconds(7_200), ALICE, "m", "4"));
+        ledger.record(usage(T0.plusSeconds(7_200).plusNanos(1), ALICE, "m", "8"));
+        ledger.record(usage(T0.plusSeconds(30 * 3_600), ALICE, "m", "16"));
+        ledger.record(usage(T0.plusSeconds(40 * 24 * 3_600), ALICE, "m", "32"));
+
+        assertThat(ledger.spentSince(ALICE, T0.plusSeconds(7_200))).isEqualByComparingTo("60");
+        assertThat(ledger.spentSince(ALICE, T0.plusSeconds(7_200).plusNanos(1))).isEqualByComparingTo("56");
+        assertThat(ledger.spentSince(ALICE, T0.minusSeconds(7_200))).isEqualByComparingTo("63");
+        assertThat(ledger.spentSince(ALICE, T0.plusSeconds(24 * 3_600))).as("from the next midnight")
+                .isEqualByComparingTo("48");
+    }
+
+    @Test
     void summarizesByAccountWithCountsTokensCostAndTheLatestName() {
         ledger.record(usage(T0, ALICE, "m1", "0.25"));
         ledger.record(new UsageRecord(T0.plusSeconds(10), ALICE, CallerKind.CLIENT, "alice renamed", "m2",

@@ -7,7 +7,13 @@ import dev.sheepdog.domain.model.caller.CallerStoreException;
 import dev.sheepdog.domain.port.out.InMemoryLimitCounters;
 import dev.sheepdog.domain.port.out.LimitCounters;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Through an outage of the shared counters each gateway enforces its share of every limit on its own. */
@@ -29,6 +35,37 @@ class FallbackLimitCountersTest {
         assertThat(counters.takeRequest(ACCOUNT, 30)).isPresent();
         assertThat(own.requestsLeft(ACCOUNT, 30)).isEqualTo(30);
         assertThat(counters.degradedDecisions()).isZero();
+    }
+
+    @Test
+    void theOutageIsLoggedOnceWithTheFleetSizeItDividesBy() {
+        List<String> lines = new ArrayList<>();
+        Logger log = Logger.getLogger("sheepdog.limits");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            shared.down = true;
+            counters.takeRequest(ACCOUNT, 30);
+            counters.takeRequest(ACCOUNT, 30);
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        assertThat(lines).singleElement().asString().startsWith("LIMITS DEGRADED")
+                .contains("divided by the fleet's 3 gateways");
     }
 
     @Test
