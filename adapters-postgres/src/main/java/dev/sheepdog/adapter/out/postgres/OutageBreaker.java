@@ -55,7 +55,13 @@ final class OutageBreaker {
     }
 
     static boolean unreachable(SQLException e) {
-        if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+        if (e instanceof SQLTransientConnectionException) {
+            // HikariCP's "no connection within the deadline": the database is away only when the pool's last
+            // attempt to connect failed (its cause); without one, every connection is busy, and a busy
+            // database is no reason to fail calls at once
+            return e.getCause() != null;
+        }
+        if (e instanceof SQLNonTransientConnectionException) {
             return true;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -99,7 +99,9 @@ public final class PostgresLimitCounters implements LimitCounters {
         transactions.single("close a stream of " + account, connection -> {
             try (PreparedStatement close = transactions.prepare(connection, SlotStatements.CLOSE)) {
                 close.setString(1, account);
-                close.setString(2, holder);
+                close.setString(2, account);
+                close.setString(3, holder);
+                close.setString(4, holder);
                 return close.executeUpdate();
             }
         });

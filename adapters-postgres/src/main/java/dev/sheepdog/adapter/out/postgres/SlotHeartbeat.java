@@ -3,9 +3,12 @@ package dev.sheepdog.adapter.out.postgres;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,18 +44,43 @@ final class SlotHeartbeat implements AutoCloseable {
 
     /** Beats once, and frees the dead gateways' slots; how many accounts got slots back. */
     int beat() {
-        return transactions.single("tell the fleet that " + instance + " is alive", connection -> {
-            try (PreparedStatement beat = transactions.prepare(connection, SlotStatements.BEAT_AND_FREE_THE_DEAD)) {
+        double dead = deadAfter.toMillis() / 1_000.0;
+        List<String> accounts = transactions.single("tell the fleet that " + instance + " is alive", connection -> {
+            try (PreparedStatement beat = transactions.prepare(connection, SlotStatements.BEAT)) {
                 beat.setString(1, instance);
-                beat.setDouble(2, deadAfter.toMillis() / 1_000.0);
+                beat.setString(2, instance);
                 beat.setString(3, instance);
-                int accounts = 0;
-                try (ResultSet freed = beat.executeQuery()) {
-                    while (freed.next()) {
-                        accounts++;
+                beat.setDouble(4, dead);
+                List<String> found = new ArrayList<>();
+                try (ResultSet rows = beat.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
                     }
                 }
-                return accounts;
+                return found;
+            }
+        });
+        if (accounts.isEmpty()) {
+            return 0;
+        }
+        return transactions.inTransaction("give back the stream slots of dead gateways", connection -> {
+            Array names = connection.createArrayOf("text", accounts.toArray());
+            try (PreparedStatement lock = transactions.prepare(connection, SlotStatements.LOCK_COUNTS);
+                 PreparedStatement free = transactions.prepare(connection, SlotStatements.FREE_THE_DEAD);
+                 PreparedStatement forget = transactions.prepare(connection, SlotStatements.FORGET_THE_DEAD)) {
+                lock.setArray(1, names);
+                lock.executeQuery().close();
+                free.setArray(1, names);
+                free.setDouble(2, dead);
+                int freed = 0;
+                try (ResultSet rows = free.executeQuery()) {
+                    while (rows.next()) {
+                        freed++;
+                    }
+                }
+                forget.setDouble(1, dead);
+                forget.executeUpdate();
+                return freed;
             }
         });
     }

@@ -8,6 +8,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,14 +92,43 @@ class StreamSlotsOfDeadGatewaysTest {
     }
 
     @Test
-    void holdersLeftAtZeroAreRemovedSoTheTableDoesNotGrowWithEveryRestart() throws SQLException {
+    void streamsOpenedAndClosedOnTwoGatewaysAtOnceWhileTheyBeatNeverDeadlockAndEndAtZero() throws Exception {
+        PostgresLimitCounters onA = a.limitCounters(Duration.ofMillis(20), DEAD_AFTER);
+        PostgresLimitCounters onB = b.limitCounters(Duration.ofMillis(20), DEAD_AFTER);
+        List<Callable<Integer>> clients = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            PostgresLimitCounters counters = i % 2 == 0 ? onA : onB;
+            clients.add(() -> {
+                int opened = 0;
+                for (int round = 0; round < 40; round++) {
+                    if (counters.openStream("alice", 1_000)) {
+                        opened++;
+                        counters.closeStream("alice");
+                    }
+                }
+                return opened;
+            });
+        }
+
+        int opened = 0;
+        try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+            for (Future<Integer> client : threads.invokeAll(clients)) {
+                opened += client.get(); // a deadlock PostgreSQL broke would throw here
+            }
+        }
+
+        assertThat(opened).isEqualTo(16 * 40);
+        assertThat(onA.openStreams("alice")).isZero();
+    }
+
+    @Test
+    void aGatewaysHoldersLeftAtZeroGoWithItsNextBeatSoTheTableDoesNotGrow() throws SQLException {
         PostgresLimitCounters onA = a.limitCounters(Duration.ofMinutes(1), Duration.ofMinutes(5));
-        b.limitCounters(Duration.ofMinutes(1), Duration.ofMinutes(5));
         onA.openStream("alice", 3);
         onA.closeStream("alice");
         assertThat(holderRows()).isEqualTo(1);
 
-        b.beatNow();
+        a.beatNow();
 
         assertThat(holderRows()).isZero();
         assertThat(onA.openStream("alice", 1)).isTrue();
