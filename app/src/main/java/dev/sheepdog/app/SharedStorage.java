@@ -138,6 +138,11 @@ final class SharedStorage implements Storage {
     }
 
     @Override
+    public int streamSlotsOwed() {
+        return database.streamSlotsOwed();
+    }
+
+    @Override
     public long budgetsEstimated() {
         return usage.estimatedChecks();
     }

@@ -57,6 +57,11 @@ interface Storage extends AutoCloseable {
         return 0;
     }
 
+    /** How many stream slots this gateway could not give back to the shared counters yet, and still owes. */
+    default int streamSlotsOwed() {
+        return 0;
+    }
+
     /** How many budget checks used an estimate because the shared ledger could not say what was spent. */
     default long budgetsEstimated() {
         return 0;

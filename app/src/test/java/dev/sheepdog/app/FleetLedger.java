@@ -11,7 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fleet's database as the tests read it: the usage ledger's rows and what an account spent. */
+/** The fleet's database as the tests read it: the usage ledger's rows, what an account spent, its streams. */
 record FleetLedger(TestDatabase database) {
 
     static FleetLedger of(TestDatabase database) {
@@ -40,6 +40,11 @@ record FleetLedger(TestDatabase database) {
         } catch (SQLException notBackYet) {
             return 0;
         }
+    }
+
+    /** The account's concurrent-stream slots taken in the fleet's counters. */
+    int streamSlotsTakenBy(String account) throws SQLException {
+        return query("SELECT coalesce(sum(open), 0) FROM limit_stream WHERE account = ?", account).intValue();
     }
 
     int rowsOf(String account) throws SQLException {

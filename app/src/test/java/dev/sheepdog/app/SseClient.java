@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A plain client of the gateway's SSE API: what it received, reconstructed as a user of the stream would. */
 final class SseClient {
@@ -25,10 +26,17 @@ final class SseClient {
 
     /** Posts a request and reads the whole event stream it answers with. */
     static StreamReconstruction stream(URI baseUrl, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
+        return stream(baseUrl, body, Optional.empty());
+    }
+
+    /** Posts a request, with the client key when one is given, and reads the whole event stream it answers with. */
+    static StreamReconstruction stream(URI baseUrl, String body, Optional<String> clientKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        clientKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": "
                     + new String(response.body().readAllBytes()));

@@ -40,6 +40,8 @@ public final class PostgresDatabase implements AutoCloseable {
     // This gateway, as the holder of the stream slots it opens; a restart is a new holder.
     private final InstanceId instance;
     private SlotHeartbeat heartbeat;
+    // One for all of this gateway's limit counters: what it owes the fleet's counters after an outage.
+    private final SlotReturns slotReturns;
 
     private PostgresDatabase(HikariDataSource pool, DatabaseUrl url, Deadlines deadlines, InstanceId instance) {
         this.pool = pool;
@@ -47,6 +49,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.url = url;
         this.deadlines = deadlines;
         this.transactions = new Transactions(pool, deadlines, url.toString(), closed::get, CallerStoreException::new);
+        this.slotReturns = new SlotReturns(transactions, instance.value());
     }
 
     /** {@link #open(String, Deadlines)} with the {@link Deadlines#DEFAULT default deadlines}. */
@@ -146,13 +149,13 @@ public final class PostgresDatabase implements AutoCloseable {
     /** Limit counters with a test's heartbeat timing. */
     PostgresLimitCounters limitCounters(Duration heartbeatEvery, Duration deadAfter) {
         startHeartbeat(heartbeatEvery, deadAfter);
-        return new PostgresLimitCounters(transactions, Optional.empty(), instance.value());
+        return new PostgresLimitCounters(transactions, Optional.empty(), instance.value(), slotReturns);
     }
 
     /** Limit counters on a test's clock instead of the database's. */
     PostgresLimitCounters limitCounters(Clock clock) {
         startHeartbeat(HEARTBEAT, DEAD_AFTER);
-        return new PostgresLimitCounters(transactions, Optional.of(clock), instance.value());
+        return new PostgresLimitCounters(transactions, Optional.of(clock), instance.value(), slotReturns);
     }
 
     /** The heartbeat's one beat, now: how tests see dead gateways' slots freed without waiting for it. */
@@ -162,8 +165,13 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private synchronized void startHeartbeat(Duration every, Duration deadAfter) {
         if (heartbeat == null) {
-            heartbeat = new SlotHeartbeat(transactions, instance.value(), every, deadAfter);
+            heartbeat = new SlotHeartbeat(transactions, instance.value(), every, deadAfter, slotReturns);
         }
+    }
+
+    /** How many stream slots this gateway could not give back while the database was away, and still owes. */
+    public int streamSlotsOwed() {
+        return slotReturns.owedCount();
     }
 
     /** {@code postgresql://user@host:port/database}: where the stores are, for logs, never with the password. */

@@ -28,15 +28,18 @@ public final class PostgresLimitCounters implements LimitCounters {
     private final Transactions transactions;
     private final Optional<Clock> clock;
     private final String holder;
+    private final SlotReturns returns;
 
     /**
-     * @param clock  empty to use the database's clock, as a fleet must; a test's clock otherwise
-     * @param holder this gateway, in whose name it opens stream slots
+     * @param clock   empty to use the database's clock, as a fleet must; a test's clock otherwise
+     * @param holder  this gateway, in whose name it opens stream slots
+     * @param returns how this gateway gives them back, now or, after an outage, later
      */
-    PostgresLimitCounters(Transactions transactions, Optional<Clock> clock, String holder) {
+    PostgresLimitCounters(Transactions transactions, Optional<Clock> clock, String holder, SlotReturns returns) {
         this.transactions = transactions;
         this.clock = requireNonNull(clock, "clock");
         this.holder = requireNonNull(holder, "holder");
+        this.returns = requireNonNull(returns, "returns");
     }
 
     @Override
@@ -82,6 +85,7 @@ public final class PostgresLimitCounters implements LimitCounters {
         if (max < 1) {
             return false;
         }
+        returns.settle(account); // a slot still owed from an outage must not count against the new stream
         return transactions.single("open a stream of " + account, connection -> {
             try (PreparedStatement open = transactions.prepare(connection, SlotStatements.OPEN)) {
                 open.setString(1, account);
@@ -94,17 +98,10 @@ public final class PostgresLimitCounters implements LimitCounters {
         });
     }
 
+    /** Gives the slot back now, or, when the database cannot take it, once it can: it never throws. */
     @Override
     public void closeStream(String account) {
-        transactions.single("close a stream of " + account, connection -> {
-            try (PreparedStatement close = transactions.prepare(connection, SlotStatements.CLOSE)) {
-                close.setString(1, account);
-                close.setString(2, account);
-                close.setString(3, holder);
-                close.setString(4, holder);
-                return close.executeUpdate();
-            }
-        });
+        returns.giveBack(account);
     }
 
     @Override

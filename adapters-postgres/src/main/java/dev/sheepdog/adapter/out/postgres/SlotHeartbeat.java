@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Says every {@code every} that this gateway is alive, and with the same statement gives back the stream
  * slots of gateways that have not said so for {@code deadAfter}: a gateway killed with streams open would
  * otherwise hold their slots for good. Every gateway does it; freeing is idempotent, so it does not matter
- * which one gets there first.
+ * which one gets there first. After a beat that worked it gives back the slots this gateway owes since an outage.
  */
 final class SlotHeartbeat implements AutoCloseable {
 
@@ -26,18 +26,21 @@ final class SlotHeartbeat implements AutoCloseable {
     private final Transactions transactions;
     private final String instance;
     private final Duration deadAfter;
+    private final SlotReturns returns;
     // The constructor's first beat, then the timer's thread, which the scheduling orders after it.
     private boolean failing;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("sheepdog-slot-heartbeat").daemon().unstarted(task));
 
-    SlotHeartbeat(Transactions transactions, String instance, Duration every, Duration deadAfter) {
+    /** @param returns the slots this gateway owes the fleet since an outage, given back after a beat that worked */
+    SlotHeartbeat(Transactions transactions, String instance, Duration every, Duration deadAfter, SlotReturns returns) {
         if (deadAfter.compareTo(every.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("a gateway must miss at least two heartbeats to count as dead");
         }
         this.transactions = transactions;
         this.instance = instance;
         this.deadAfter = deadAfter;
+        this.returns = returns;
         beatQuietly(); // before the first slot is taken, so no one takes this gateway for dead
         timer.scheduleWithFixedDelay(this::beatQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -88,6 +91,7 @@ final class SlotHeartbeat implements AutoCloseable {
     private void beatQuietly() {
         try {
             int accounts = beat();
+            returns.settleAll();
             if (failing) {
                 failing = false;
                 LOG.log(INFO, "the fleet hears this gateway's heartbeat again");
