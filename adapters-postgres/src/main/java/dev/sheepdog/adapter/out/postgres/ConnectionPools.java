@@ -6,15 +6,15 @@ import com.zaxxer.hikari.HikariDataSource;
 /** A small HikariCP pool on the fleet's database, every wait in it bounded by the {@link Deadlines}. */
 final class ConnectionPools {
 
-    /** A few connections serve a gateway: every call is one short statement, and the ledger batches nothing. */
-    static final int MAX_CONNECTIONS = 8;
-
     private ConnectionPools() {
     }
 
-    /** Opens the pool and its first connection; throws (HikariCP's PoolInitializationException) when it cannot. */
+    /**
+     * Opens the pool of the URL's size and its first connection; throws (HikariCP's PoolInitializationException)
+     * when it cannot.
+     */
     static HikariDataSource open(DatabaseUrl url, Deadlines deadlines) {
-        return open("sheepdog-postgres", url, deadlines, MAX_CONNECTIONS);
+        return open("sheepdog-postgres", url, deadlines, url.poolSize());
     }
 
     /** A pool for Flyway (which may hold two connections), with the migration deadlines; closed once migrated. */

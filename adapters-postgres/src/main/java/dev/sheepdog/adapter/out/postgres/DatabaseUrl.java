@@ -13,21 +13,28 @@ import java.util.List;
  * Where the fleet's database is and whom to log in as: {@code postgresql://user:password@host:port/database}
  * (libpq's form, percent-encoded), or the same after {@code jdbc:}, or a JDBC URL with {@code user} and
  * {@code password} parameters. The password is kept apart and never shown: {@link #toString()} leaves it out.
+ * One parameter is Sheepdog's, not the driver's: {@code pool_size}, how many connections this gateway's pool
+ * may hold ({@value #DEFAULT_POOL_SIZE} by default), so that it travels with the URL, in one secret.
  */
 public final class DatabaseUrl {
 
     private static final String FORM = "postgresql://user:password@host:5432/database";
+    /** Enough for a gateway whose every call is one short statement; PostgreSQL must allow two more for it. */
+    public static final int DEFAULT_POOL_SIZE = 8;
+    private static final int MOST_POOL_SIZE = 200;
 
     private final String jdbcUrl;
     private final String user;
     private final String password;
     private final String shown;
+    private final int poolSize;
 
-    private DatabaseUrl(String jdbcUrl, String user, String password, String shown) {
+    private DatabaseUrl(String jdbcUrl, String user, String password, String shown, int poolSize) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.shown = shown;
+        this.poolSize = poolSize;
     }
 
     /**
@@ -55,12 +62,14 @@ public final class DatabaseUrl {
             password = colon < 0 ? null : uri.getUserInfo().substring(colon + 1);
         }
         List<String> parameters = new ArrayList<>();
+        int poolSize = DEFAULT_POOL_SIZE;
         for (String parameter : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
             String name = parameter.split("=", 2)[0];
             String value = parameter.contains("=") ? decode(parameter.split("=", 2)[1]) : "";
             switch (name) {
                 case "user" -> user = value;
                 case "password" -> password = value;
+                case "pool_size" -> poolSize = poolSize(value);
                 default -> parameters.add(parameter);
             }
         }
@@ -71,7 +80,20 @@ public final class DatabaseUrl {
                 + (uri.getPort() < 0 ? ":5432" : "");
         String query = parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
         return new DatabaseUrl("jdbc:postgresql://" + address + uri.getRawPath() + query, user, password,
-                "postgresql://" + user + "@" + address + uri.getRawPath());
+                "postgresql://" + user + "@" + address + uri.getRawPath(), poolSize);
+    }
+
+    private static int poolSize(String value) {
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 1 && size <= MOST_POOL_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException("the database URL's pool_size must be a whole number from 1 to "
+                + MOST_POOL_SIZE + " (connections this gateway may hold; default " + DEFAULT_POOL_SIZE + ")");
     }
 
     /** The JDBC URL, without credentials. */
@@ -81,6 +103,11 @@ public final class DatabaseUrl {
 
     String user() {
         return user;
+    }
+
+    /** How many connections this gateway's pool may hold. */
+    int poolSize() {
+        return poolSize;
     }
 
     /** Null when the URL has none. */

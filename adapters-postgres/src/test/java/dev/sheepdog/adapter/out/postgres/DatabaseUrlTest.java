@@ -51,4 +51,24 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://sheepdog@db"))
                 .hasMessageContaining("postgresql://user:password@host:5432/database");
     }
+
+    @Test
+    void takesThePoolSizeAsSheepdogsOwnParameterAndPassesTheRestToTheDriver() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://sheepdog@db/fleet?sslmode=require&pool_size=24");
+
+        assertThat(url.poolSize()).isEqualTo(24);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/fleet?sslmode=require");
+        assertThat(DatabaseUrl.parse("postgresql://sheepdog@db/fleet").poolSize())
+                .isEqualTo(DatabaseUrl.DEFAULT_POOL_SIZE).isEqualTo(8);
+    }
+
+    @Test
+    void refusesAPoolSizeThatIsNotFromOneTo200() {
+        for (String size : new String[] {"0", "-3", "201", "eight", ""}) {
+            assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://sheepdog:s3cret@db/fleet?pool_size=" + size))
+                    .as(size).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("pool_size must be a whole number from 1 to 200")
+                    .message().doesNotContain("s3cret");
+        }
+    }
 }

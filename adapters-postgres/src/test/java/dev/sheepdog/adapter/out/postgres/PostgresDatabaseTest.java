@@ -51,6 +51,17 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void thePoolHoldsAsManyConnectionsAsTheUrlsPoolSizeSays() {
+        try (var pool = ConnectionPools.open(DatabaseUrl.parse(database.url(Databases.PASSWORD) + "?pool_size=3"),
+                SHORT)) {
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+        }
+        try (var pool = ConnectionPools.open(DatabaseUrl.parse(database.url(Databases.PASSWORD)), SHORT)) {
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(DatabaseUrl.DEFAULT_POOL_SIZE);
+        }
+    }
+
+    @Test
     void aMissingDatabaseIsNamed() {
         assertThatThrownBy(() -> PostgresDatabase.open("postgresql://postgres@127.0.0.1:" + database.port()
                 + "/no_such_database", SHORT))
