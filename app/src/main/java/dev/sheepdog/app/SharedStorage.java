@@ -15,6 +15,7 @@ import dev.sheepdog.domain.port.out.LimitCounters;
 import dev.sheepdog.domain.port.out.RouteStore;
 import dev.sheepdog.domain.port.out.StoreChanges;
 import dev.sheepdog.domain.port.out.UsageLedger;
+import dev.sheepdog.domain.service.KeyRestsToldInTheBackground;
 import dev.sheepdog.domain.service.caller.FallbackLimitCounters;
 import dev.sheepdog.domain.service.caller.LastKnownClients;
 import dev.sheepdog.domain.service.caller.LastKnownSpend;
@@ -54,7 +55,8 @@ final class SharedStorage implements Storage {
         // Looked up in the database on every request; while it is away, from what each lookup last found.
         this.clients = new LastKnownClients(database.clientStore());
         this.changes = database.storeChanges(readiness);
-        this.rests = database.keyRests();
+        // Told on a thread of their own: the request whose 429 rested a key fails over without waiting for the database.
+        this.rests = new KeyRestsToldInTheBackground(database.keyRests(), clock);
         // Records wait in memory while the database is away, and are written when it is back; budgets go on
         // from each account's last known spend.
         this.queuedUsage = new QueuedUsageLedger(database.usageLedger(), USAGE_QUEUE, Duration.ofSeconds(1));
