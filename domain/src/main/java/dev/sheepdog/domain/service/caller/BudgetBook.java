@@ -44,16 +44,27 @@ final class BudgetBook {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Spend spend = spendOf(account, now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (limits.dailyUsd().isPresent() && spend.today().compareTo(limits.dailyUsd().get()) >= 0) {
+        if (limits.dailyUsd().isPresent() && spent(account, now, today).compareTo(limits.dailyUsd().get()) >= 0) {
             return Optional.of(new Refusal("daily", limits.dailyUsd().get(), until(today.plusDays(1), now)));
         }
-        if (limits.monthlyUsd().isPresent() && spend.month().compareTo(limits.monthlyUsd().get()) >= 0) {
-            return Optional.of(new Refusal("monthly", limits.monthlyUsd().get(),
-                    until(today.withDayOfMonth(1).plusMonths(1), now)));
+        LocalDate month = today.withDayOfMonth(1);
+        if (limits.monthlyUsd().isPresent() && spent(account, now, month).compareTo(limits.monthlyUsd().get()) >= 0) {
+            return Optional.of(new Refusal("monthly", limits.monthlyUsd().get(), until(month.plusMonths(1), now)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the account spent since the start of {@code from} (today or this month). A shared ledger is
+     * read for that period alone: a plan with one budget costs one read of the database, not two.
+     */
+    private BigDecimal spent(String account, Instant now, LocalDate from) {
+        if (ledger.sharedWithOtherGateways()) {
+            return ledger.spentSince(account, start(from));
+        }
+        Spend spend = spendOf(account, now);
+        return from.equals(spend.day()) ? spend.today() : spend.month();
     }
 
     /**

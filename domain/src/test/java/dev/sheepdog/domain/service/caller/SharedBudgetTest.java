@@ -12,6 +12,7 @@ import dev.sheepdog.domain.port.out.InMemoryUsageLedger;
 import dev.sheepdog.domain.port.out.UsageLedger;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -54,6 +55,20 @@ class SharedBudgetTest {
         assertThat(ledger.reads).as("today's and this month's sums, once").isEqualTo(2);
     }
 
+    @Test
+    void aSharedLedgerIsReadOnlyForThePeriodThePlansBudgetIsFor() {
+        CountingReads ledger = new CountingReads(new Shared(new InMemoryUsageLedger()));
+        BudgetBook book = new BudgetBook(ledger, clock);
+        Limits aDollarAMonth = new Limits(OptionalInt.empty(), OptionalLong.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.of(BigDecimal.ONE));
+
+        book.check(ACCOUNT, TWO_CENTS_A_DAY);
+        book.check(ACCOUNT, aDollarAMonth);
+
+        assertThat(ledger.froms).as("one round trip to the fleet's database a check").containsExactly(
+                Instant.parse("2026-12-02T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
     /** The ledger of a fleet: other gateways write to it too. */
     private static final class Shared extends Delegating {
         Shared(UsageLedger ledger) {
@@ -68,6 +83,7 @@ class SharedBudgetTest {
 
     private static final class CountingReads extends Delegating {
         private int reads;
+        private final List<Instant> froms = new ArrayList<>();
 
         CountingReads(UsageLedger ledger) {
             super(ledger);
@@ -76,6 +92,7 @@ class SharedBudgetTest {
         @Override
         public BigDecimal spentSince(String account, Instant from) {
             reads++;
+            froms.add(from);
             return super.spentSince(account, from);
         }
     }
@@ -100,6 +117,11 @@ class SharedBudgetTest {
         @Override
         public List<UsageLine> summarize(UsageQuery query) {
             return ledger.summarize(query);
+        }
+
+        @Override
+        public boolean sharedWithOtherGateways() {
+            return ledger.sharedWithOtherGateways();
         }
     }
 }
