@@ -11,14 +11,12 @@ import dev.sheepdog.domain.model.EndpointId;
 import dev.sheepdog.domain.model.KeyChangeRejected;
 import dev.sheepdog.domain.model.KeyEvent;
 import dev.sheepdog.domain.model.KeyLease;
-import dev.sheepdog.domain.model.KeyMerge;
 import dev.sheepdog.domain.model.KeyPolicy;
 import dev.sheepdog.domain.model.KeyPool;
 import dev.sheepdog.domain.model.KeyRest;
 import dev.sheepdog.domain.model.KeyStatus;
 import dev.sheepdog.domain.model.KeyStoreException;
 import dev.sheepdog.domain.model.StoredKey;
-import dev.sheepdog.domain.model.StoredKeys;
 import dev.sheepdog.domain.port.out.CompletionProvider;
 import dev.sheepdog.domain.port.out.KeyRests;
 import dev.sheepdog.domain.port.out.KeyStore;
@@ -33,11 +31,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The key pools of every endpoint, kept in the key store, which other gateways may share. Every
- * write is one atomic update of what the store holds at that moment, per endpoint and key by key:
- * an operator's change is applied to the stored keys, and what traffic changed (a refused key, a
- * retired one) is carried onto them, so a gateway never undoes another's change with a stale copy.
- * An operator's change is stored before the pool applies it; traffic's after. Traffic's events are
+ * The key pools of every endpoint, kept in the key store, which other gateways may share (see
+ * {@link KeyRingStorage} for how writes never undo another gateway's change). Traffic's events are
  * reported to the telemetry, with a key's rests for rate-limited models, which are not stored but
  * told to the fleet's other gateways through {@link KeyRests}.
  */
@@ -45,19 +40,13 @@ public final class KeyRing implements KeyPool.Listener {
 
     private static final System.Logger LOG = System.getLogger("sheepdog.keys");
 
-    private final KeyStore store;
     private final Clock clock;
     private final Telemetry telemetry;
     private final KeyRechecks rechecks;
     private final KeyRests rests;
     private final Object guard = new Object();
-    // Held while the store is written or read back, so this ring's writes and take-overs come one at a time.
-    private final Object saving = new Object();
     private final Map<EndpointId, KeyPool> pools = new LinkedHashMap<>();
-    private final EndpointKeys endpointKeys;
-    // Each pool's keys as the store last held them: what a pool holds beyond that is this gateway's own
-    // change not yet stored, the only thing a write carries onto the store. Changed while holding saving.
-    private final Map<EndpointId, List<StoredKey>> lastStored = new LinkedHashMap<>();
+    private final KeyRingStorage storage;
 
     /** A ring that does not check base URLs: for endpoints whose base URL never changes (tests). */
     public KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
@@ -79,18 +68,13 @@ public final class KeyRing implements KeyPool.Listener {
     private KeyRing(KeyStore store, KeyPolicy policy, Clock clock, Set<EndpointId> endpoints,
                     Map<EndpointId, URI> baseUrls, Map<String, CompletionProvider> providers, Telemetry telemetry,
                     KeyRests rests) {
-        this.store = store;
         this.rests = rests;
         this.clock = clock;
         this.telemetry = telemetry;
-        this.endpointKeys = new EndpointKeys(baseUrls);
         this.rechecks = new KeyRechecks(providers, policy, clock, telemetry);
-        StoredKeys stored = read();
-        for (EndpointId endpoint : endpoints) {
-            List<StoredKey> usable = endpointKeys.usableAtStart(stored, endpoint);
-            pools.put(endpoint, new KeyPool(endpoint, usable, policy, this, guard));
-            lastStored.put(endpoint, usable);
-        }
+        this.storage = new KeyRingStorage(store, clock, new EndpointKeys(baseUrls), pools, guard);
+        storage.usableAtStart(endpoints).forEach((endpoint, usable) ->
+                pools.put(endpoint, new KeyPool(endpoint, usable, policy, this, guard)));
     }
 
     /**
@@ -101,9 +85,7 @@ public final class KeyRing implements KeyPool.Listener {
      * @throws KeyStoreException when the store cannot be read; the pools are then unchanged
      */
     public void reload() {
-        synchronized (saving) {
-            takeOver(read(), Map.copyOf(lastStored), true);
-        }
+        storage.reload();
         sweep();
     }
 
@@ -114,39 +96,12 @@ public final class KeyRing implements KeyPool.Listener {
      * the configured keys replace them. An endpoint with no configured key keeps its stored keys.
      */
     public void useConfiguredKeys(Map<EndpointId, List<ApiKey>> configured) {
-        synchronized (saving) {
-            Map<EndpointId, List<ApiKey>> missing = new LinkedHashMap<>();
-            configured.forEach((endpoint, keys) -> {
-                if (!keys.isEmpty() && !secrets(pool(endpoint).stored()).containsAll(keys)) {
-                    missing.put(endpoint, keys);
-                }
-            });
-            // With nothing new the store stays as it is: no write (and no fsync) on every start.
-            if (missing.isEmpty()) {
-                return;
+        configured.forEach((endpoint, keys) -> {
+            if (!keys.isEmpty()) {
+                pool(endpoint); // an endpoint not configured is refused, before anything is written
             }
-            Map<EndpointId, List<StoredKey>> replaced = new LinkedHashMap<>();
-            write(stored -> {
-                StoredKeys changed = stored;
-                for (Map.Entry<EndpointId, List<ApiKey>> seed : missing.entrySet()) {
-                    List<StoredKey> before = endpointKeys.usable(stored, seed.getKey());
-                    if (!secrets(before).containsAll(seed.getValue())) {
-                        replaced.put(seed.getKey(), before);
-                        changed = endpointKeys.put(changed, seed.getKey(), seed.getValue().stream().distinct()
-                                .map(key -> StoredKey.active(key, clock.instant())).toList());
-                    }
-                }
-                return changed;
-            });
-            replaced.forEach((endpoint, before) -> {
-                if (before.isEmpty()) {
-                    LOG.log(INFO, "seeded endpoint {0} with keys {1}", endpoint, fingerprints(pool(endpoint).stored()));
-                } else {
-                    LOG.log(WARNING, "endpoint {0}: the configured keys {1} replace the stored keys {2}",
-                            endpoint, fingerprints(pool(endpoint).stored()), fingerprints(before));
-                }
-            });
-        }
+        });
+        storage.useConfiguredKeys(configured);
     }
 
     /** A key for a call not tied to a model (listing the models); see {@link #lease(EndpointId, String)}. */
@@ -199,9 +154,7 @@ public final class KeyRing implements KeyPool.Listener {
      */
     public void change(EndpointId endpoint, UnaryOperator<List<StoredKey>> change) {
         KeyPool pool = pool(endpoint);
-        synchronized (saving) {
-            write(stored -> endpointKeys.put(stored, endpoint, change.apply(endpointKeys.usable(stored, endpoint))));
-        }
+        storage.change(endpoint, change);
         pool.sweep(clock.instant());
     }
 
@@ -244,71 +197,7 @@ public final class KeyRing implements KeyPool.Listener {
         if (events.stream().allMatch(event -> event.kind() == KeyEvent.Kind.COOLING)) {
             return; // a key's rest for a model is not stored: nothing to write
         }
-        synchronized (saving) {
-            if (snapshot().equals(lastStored)) {
-                return; // a write since, which carried this change, stored it already
-            }
-            try {
-                write(UnaryOperator.identity());
-            } catch (KeyStoreException e) {
-                // the change stays in the pool, beyond what was stored: the next write carries it
-                LOG.log(ERROR, "could not store the key change of endpoint {0}: {1}", pool.endpoint(), e.getMessage());
-            }
-        }
-    }
-
-    // One atomic update of the store: this gateway's own changes carried onto what it holds, then the
-    // change given; every pool then takes over the result, with what traffic did meanwhile. Holds saving.
-    private void write(UnaryOperator<StoredKeys> change) {
-        Map<EndpointId, List<StoredKey>> mine = snapshot();
-        Map<EndpointId, List<StoredKey>> before = Map.copyOf(lastStored);
-        StoredKeys result = store.update(stored -> {
-            StoredKeys carried = stored;
-            for (EndpointId endpoint : pools.keySet()) {
-                carried = endpointKeys.put(carried, endpoint,
-                        KeyMerge.onto(endpointKeys.usable(stored, endpoint), before.get(endpoint), mine.get(endpoint)));
-            }
-            return change.apply(carried);
-        });
-        takeOver(result, mine, false);
-    }
-
-    // Each pool takes the stored keys, with its changes since `known` carried onto them.
-    private void takeOver(StoredKeys stored, Map<EndpointId, List<StoredKey>> known, boolean announce) {
-        synchronized (guard) {
-            pools.forEach((endpoint, pool) -> {
-                List<StoredKey> theirs = endpointKeys.usable(stored, endpoint);
-                List<StoredKey> current = pool.stored();
-                List<StoredKey> merged = KeyMerge.onto(theirs, known.get(endpoint), current);
-                if (!merged.equals(current)) {
-                    if (announce) {
-                        LOG.log(INFO, "endpoint {0}: the stored keys changed to {1}", endpoint, fingerprints(merged));
-                    }
-                    pool.reconcile(merged);
-                }
-                lastStored.put(endpoint, theirs);
-            });
-        }
-    }
-
-    private Map<EndpointId, List<StoredKey>> snapshot() {
-        Map<EndpointId, List<StoredKey>> all = new LinkedHashMap<>();
-        synchronized (guard) {
-            pools.forEach((endpoint, pool) -> all.put(endpoint, pool.stored()));
-        }
-        return all;
-    }
-
-    private StoredKeys read() {
-        return new StoredKeys(store.load(), store.baseUrls());
-    }
-
-    private static List<ApiKey> secrets(List<StoredKey> keys) {
-        return keys.stream().map(StoredKey::key).toList();
-    }
-
-    private static List<String> fingerprints(List<StoredKey> keys) {
-        return keys.stream().map(key -> key.key().fingerprint()).toList();
+        storage.storeTrafficsChange(pool);
     }
 
     private void announce(KeyEvent event) {
