@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gives back the stream slots this gateway holds in the fleet's counters, and remembers each one it could
@@ -22,6 +23,8 @@ final class SlotReturns {
     private final Transactions transactions;
     private final String holder;
     private final Map<String, Integer> owed = new ConcurrentHashMap<>();
+    // Said once when this gateway starts owing, and once when it owes nothing again: not once per slot.
+    private final AtomicBoolean owing = new AtomicBoolean();
 
     /** @param holder this gateway, in whose name its slots are held */
     SlotReturns(Transactions transactions, String holder) {
@@ -38,37 +41,29 @@ final class SlotReturns {
         }
     }
 
-    /** Gives back what is owed of the account before it opens another stream; what still fails stays owed. */
-    void settle(String account) {
+    /** Gives back what is owed of the account; false, with what still fails still owed, when the database cannot take it. */
+    boolean settle(String account) {
         while (claimOne(account)) {
             try {
                 close(account);
             } catch (RuntimeException e) {
                 owe(account, e);
+                return false;
+            }
+        }
+        if (owed.isEmpty() && owing.compareAndSet(true, false)) {
+            LOG.log(INFO, "gave back every stream slot owed to the fleet''s counters since the database was away");
+        }
+        return true;
+    }
+
+    /** Gives back everything owed, stopping at the first failure. */
+    void settleAll() {
+        for (String account : List.copyOf(owed.keySet())) {
+            if (!settle(account)) {
                 return;
             }
         }
-    }
-
-    /** Gives back everything owed, stopping at the first failure; how many slots were given back. */
-    int settleAll() {
-        int given = 0;
-        for (String account : List.copyOf(owed.keySet())) {
-            while (claimOne(account)) {
-                try {
-                    close(account);
-                    given++;
-                } catch (RuntimeException e) {
-                    owe(account, e);
-                    return given;
-                }
-            }
-        }
-        if (given > 0 && owed.isEmpty()) {
-            LOG.log(INFO, "gave back the {0} stream slots owed to the fleet''s counters since the database was away",
-                    given);
-        }
-        return given;
     }
 
     /** How many slots this gateway owes the fleet's counters now. */
@@ -99,9 +94,8 @@ final class SlotReturns {
     }
 
     private void owe(String account, RuntimeException why) {
-        boolean first = owed.isEmpty();
         owed.merge(account, 1, Integer::sum);
-        if (first) {
+        if (owing.compareAndSet(false, true)) {
             LOG.log(WARNING, "could not give back a stream slot of {0} to the fleet''s counters ({1}); this gateway "
                     + "gives back every such slot once the database answers again", account, why.getMessage());
         }

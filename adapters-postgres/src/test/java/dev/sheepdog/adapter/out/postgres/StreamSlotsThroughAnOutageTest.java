@@ -7,7 +7,13 @@ import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +102,53 @@ class StreamSlotsThroughAnOutageTest {
 
         assertThat(within(Duration.ofSeconds(20), () -> counters.openStream("alice", 2))).isTrue();
         assertThat(counters.openStreams("alice")).as("the other's and the new one").isEqualTo(2);
+    }
+
+    @Test
+    void owingIsSaidOnceWhenItStartsAndOnceWhenEverySlotIsGivenBackNotOncePerSlot() throws Exception {
+        PostgresLimitCounters counters = gateway.limitCounters(Duration.ofMillis(200), DEAD_AFTER);
+        for (int i = 0; i < 3; i++) {
+            counters.openStream("alice", 3);
+        }
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger("sheepdog.limits");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            server.stop();
+            for (int i = 0; i < 3; i++) {
+                counters.closeStream("alice");
+                tryOpen(counters); // settles first, and fails again: still owed, not said again
+            }
+            server.startAgain();
+            assertThat(within(Duration.ofSeconds(20), () -> gateway.streamSlotsOwed() == 0)).isTrue();
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        assertThat(lines).filteredOn(line -> line.startsWith("could not give back")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.startsWith("gave back every stream slot")).hasSize(1);
+    }
+
+    private static void tryOpen(PostgresLimitCounters counters) {
+        try {
+            counters.openStream("alice", 3);
+        } catch (CallerStoreException away) {
+            // the database is away: what matters here is what the settling before it said
+        }
     }
 
     private boolean tryExecute(String sql) {
