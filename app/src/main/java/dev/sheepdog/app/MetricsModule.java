@@ -89,7 +89,8 @@ final class MetricsModule {
                 .description("Limit decisions taken on this gateway's own counters while the shared ones could not answer")
                 .register(registry);
         Gauge.builder("sheepdog.stream.slots.owed", storage, Storage::streamSlotsOwed)
-                .description("Stream slots of ended streams not yet given back to the shared counters").register(registry);
+                .description("Stream slots of ended streams not yet given back to the shared counters")
+                .register(registry);
         FunctionCounter.builder("sheepdog.budgets.estimated", storage, Storage::budgetsEstimated)
                 .description("Budget checks against an estimated spend while the shared ledger could not answer")
                 .register(registry);

@@ -55,7 +55,8 @@ final class SharedStorage implements Storage {
         // Looked up in the database on every request; while it is away, from what each lookup last found.
         this.clients = new LastKnownClients(database.clientStore());
         this.changes = database.storeChanges(readiness);
-        // Told on a thread of their own: the request whose 429 rested a key fails over without waiting for the database.
+        // Told on a thread of their own: the request whose 429 rested a key fails over without waiting for the
+        // database.
         this.rests = new KeyRestsToldInTheBackground(database.keyRests(), clock);
         // Records wait in memory while the database is away, and are written when it is back; budgets go on
         // from each account's last known spend.

@@ -15,15 +15,12 @@ import dev.sheepdog.domain.model.CanaryDecision;
 import dev.sheepdog.domain.model.CanaryDecision.Action;
 import dev.sheepdog.domain.model.EndpointRole;
 import dev.sheepdog.domain.model.RouteState;
-import java.text.MessageFormat;
+import dev.sheepdog.domain.testing.CapturedLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,33 +29,16 @@ import org.junit.jupiter.api.Test;
 class CanaryControllerTest {
 
     private final CanaryRollout rollout = new CanaryRollout();
-    private final Logger canaryLog = Logger.getLogger("sheepdog.canary");
-    private final List<String> errorsLogged = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel() == Level.SEVERE) {
-                errorsLogged.add(MessageFormat.format(record.getMessage(), record.getParameters()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog canaryLog;
 
     @BeforeEach
     void listen() {
-        canaryLog.addHandler(handler);
+        canaryLog = CapturedLog.of("sheepdog.canary");
     }
 
     @AfterEach
     void stopListening() {
-        canaryLog.removeHandler(handler);
+        canaryLog.close();
     }
 
     @Test
@@ -89,13 +69,13 @@ class CanaryControllerTest {
     void aSlowCanaryIsRolledBackAfterTwoJudgementsAndTheAlertRaised() {
         assertThat(rollout.slow()).isEqualTo(HOLD);
         assertThat(rollout.state.current().canaryWeight()).isEqualTo(0.1);
-        assertThat(errorsLogged).isEmpty();
+        assertThat(canaryLog.lines(Level.SEVERE)).isEmpty();
 
         assertThat(rollout.slow()).isEqualTo(ROLL_BACK);
 
         assertThat(rollout.state.current().canaryWeight()).isZero();
         assertThat(rollout.telemetry.decisions()).extracting(CanaryDecision::action).containsExactly(HOLD, ROLL_BACK);
-        assertThat(errorsLogged).singleElement().asString().startsWith("CANARY ROLLED BACK").contains("0.10 -> 0.00");
+        assertThat(canaryLog.lines(Level.SEVERE)).singleElement().asString().startsWith("CANARY ROLLED BACK").contains("0.10 -> 0.00");
         assertThat(rollout.judge(PRIMARY_TTFT, 0)).as("nothing to judge at weight 0").isEmpty();
     }
 

@@ -12,17 +12,13 @@ import dev.sheepdog.domain.model.SpendLine;
 import dev.sheepdog.domain.model.SpendReport;
 import dev.sheepdog.domain.model.Usage;
 import dev.sheepdog.domain.port.out.RecordingTelemetry;
+import dev.sheepdog.domain.testing.CapturedLog;
 import java.math.BigDecimal;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,33 +33,16 @@ class SpendLedgerTest {
     // llama-4 is configured on an endpoint but has no price; every other unpriced name is made up.
     private final KnownModels known = new KnownModels(Set.of("llama-4", "deepseek-v3.2", "gpt-4.1"), 0);
     private final SpendLedger ledger = new SpendLedger(PriceTable.DEFAULT, known, next, clock);
-    private final Logger costLog = Logger.getLogger("sheepdog.cost");
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel() == Level.WARNING) {
-                warnings.add(MessageFormat.format(record.getMessage(), record.getParameters()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog costLog;
 
     @BeforeEach
     void listenToTheCostLog() {
-        costLog.addHandler(handler);
+        costLog = CapturedLog.of("sheepdog.cost");
     }
 
     @AfterEach
     void stopListening() {
-        costLog.removeHandler(handler);
+        costLog.close();
     }
 
     @Test
@@ -121,6 +100,7 @@ class SpendLedgerTest {
 
         assertThat(ledger.spend().lines()).extracting(SpendLine::model).containsExactly("llama-4", "other");
         assertThat(ledger.spend().lines().getLast().unpricedRequests()).isEqualTo(5_000);
+        List<String> warnings = costLog.lines(Level.WARNING);
         assertThat(warnings).hasSize(2);
         assertThat(warnings.getFirst()).contains("'other'").doesNotContain("made-up");
         assertThat(warnings.getLast()).contains("model llama-4 has no price");

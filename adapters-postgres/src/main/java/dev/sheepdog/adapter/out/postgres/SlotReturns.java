@@ -41,7 +41,10 @@ final class SlotReturns {
         }
     }
 
-    /** Gives back what is owed of the account; false, with what still fails still owed, when the database cannot take it. */
+    /**
+     * Gives back what is owed of the account; false, with what still fails still owed, when the database
+     * cannot take it.
+     */
     boolean settle(String account) {
         while (claimOne(account)) {
             try {

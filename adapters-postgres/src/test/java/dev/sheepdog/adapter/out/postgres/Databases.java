@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** The test class's database opened as the gateway opens it, emptied first so that each test starts with nothing. */
 final class Databases {
 
     /** What the tests pass as the password; the test server trusts every local login, so any would do. */
     static final String PASSWORD = "pg-secret-do-not-show";
+    /** A second to connect and to run a statement, three of silence: how outage tests see calls fail soon. */
+    static final Deadlines SHORT_DEADLINES =
+            new Deadlines(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private Databases() {
     }

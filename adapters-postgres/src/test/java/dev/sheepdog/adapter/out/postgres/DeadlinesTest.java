@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PostgresExtension.class)
 class DeadlinesTest {
 
-    private static final Deadlines SHORT = new Deadlines(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
     /** The longest deadline and then some, for a loaded machine; a hang would be the test's own timeout. */
     private static final Duration SOON = Duration.ofSeconds(8);
 
@@ -41,7 +40,7 @@ class DeadlinesTest {
 
     @BeforeEach
     void open() {
-        opened = PostgresDatabase.open(database.url(Databases.PASSWORD), SHORT);
+        opened = PostgresDatabase.open(database.url(Databases.PASSWORD), Databases.SHORT_DEADLINES);
         Databases.execute(database, "TRUNCATE usage_record");
         opened.usageLedger().record(usage(T0, "user:before", "m", "1"));
     }

@@ -12,15 +12,12 @@ import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(PostgresExtension.class)
 class PostgresDatabaseTest {
-
-    private static final Deadlines SHORT = new Deadlines(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private final TestDatabase database;
 
@@ -36,7 +33,7 @@ class PostgresDatabaseTest {
         }
 
         assertThatThrownBy(() -> PostgresDatabase.open("postgresql://sheepdog:" + Databases.PASSWORD
-                + "@127.0.0.1:" + nobodyListens + "/fleet", SHORT))
+                + "@127.0.0.1:" + nobodyListens + "/fleet", Databases.SHORT_DEADLINES))
                 .isInstanceOf(PostgresUnavailable.class)
                 .hasMessageContaining("cannot connect to the database postgresql://sheepdog@127.0.0.1:" + nobodyListens
                         + "/fleet")
@@ -53,10 +50,11 @@ class PostgresDatabaseTest {
     @Test
     void thePoolHoldsAsManyConnectionsAsTheUrlsPoolSizeSays() {
         try (var pool = ConnectionPools.open(DatabaseUrl.parse(database.url(Databases.PASSWORD) + "?pool_size=3"),
-                SHORT)) {
+                Databases.SHORT_DEADLINES)) {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
         }
-        try (var pool = ConnectionPools.open(DatabaseUrl.parse(database.url(Databases.PASSWORD)), SHORT)) {
+        try (var pool = ConnectionPools.open(DatabaseUrl.parse(database.url(Databases.PASSWORD)),
+                Databases.SHORT_DEADLINES)) {
             assertThat(pool.getMaximumPoolSize()).isEqualTo(DatabaseUrl.DEFAULT_POOL_SIZE);
         }
     }
@@ -64,7 +62,7 @@ class PostgresDatabaseTest {
     @Test
     void aMissingDatabaseIsNamed() {
         assertThatThrownBy(() -> PostgresDatabase.open("postgresql://postgres@127.0.0.1:" + database.port()
-                + "/no_such_database", SHORT))
+                + "/no_such_database", Databases.SHORT_DEADLINES))
                 .isInstanceOf(PostgresUnavailable.class)
                 .hasMessageContaining("the database does not exist");
     }

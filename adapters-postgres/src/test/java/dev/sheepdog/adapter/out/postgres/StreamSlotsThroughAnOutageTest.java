@@ -3,17 +3,13 @@ package dev.sheepdog.adapter.out.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheepdog.domain.model.caller.CallerStoreException;
+import dev.sheepdog.domain.testing.CapturedLog;
 import dev.sheepdog.testing.postgres.PostgresExtension;
 import dev.sheepdog.testing.postgres.PostgresServer;
 import dev.sheepdog.testing.postgres.TestDatabase;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
 class StreamSlotsThroughAnOutageTest {
 
-    private static final Deadlines SHORT = new Deadlines(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
     /** Never, in a test: no gateway is taken for dead here, so only what this gateway owes can free a slot. */
     private static final Duration DEAD_AFTER = Duration.ofHours(3);
 
@@ -44,7 +39,8 @@ class StreamSlotsThroughAnOutageTest {
 
     @BeforeEach
     void open() {
-        gateway = PostgresDatabase.open(database.url(Databases.PASSWORD), SHORT); // migrates a new database
+        // Migrates a new database before the tables are emptied
+        gateway = PostgresDatabase.open(database.url(Databases.PASSWORD), Databases.SHORT_DEADLINES);
         Databases.execute(database, "TRUNCATE limit_stream, limit_stream_holder, gateway_heartbeat");
     }
 
@@ -110,24 +106,8 @@ class StreamSlotsThroughAnOutageTest {
         for (int i = 0; i < 3; i++) {
             counters.openStream("alice", 3);
         }
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger("sheepdog.limits");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(new SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        List<String> lines;
+        try (CapturedLog log = CapturedLog.of("sheepdog.limits")) {
             server.stop();
             for (int i = 0; i < 3; i++) {
                 counters.closeStream("alice");
@@ -135,8 +115,7 @@ class StreamSlotsThroughAnOutageTest {
             }
             server.startAgain();
             assertThat(within(Duration.ofSeconds(20), () -> gateway.streamSlotsOwed() == 0)).isTrue();
-        } finally {
-            log.removeHandler(capture);
+            lines = log.lines();
         }
 
         assertThat(lines).filteredOn(line -> line.startsWith("could not give back")).hasSize(1);

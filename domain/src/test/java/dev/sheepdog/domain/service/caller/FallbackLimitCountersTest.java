@@ -6,14 +6,10 @@ import dev.sheepdog.domain.model.ManualClock;
 import dev.sheepdog.domain.model.caller.CallerStoreException;
 import dev.sheepdog.domain.port.out.InMemoryLimitCounters;
 import dev.sheepdog.domain.port.out.LimitCounters;
+import dev.sheepdog.domain.testing.CapturedLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Through an outage of the shared counters each gateway enforces its share of every limit on its own. */
@@ -39,29 +35,12 @@ class FallbackLimitCountersTest {
 
     @Test
     void theOutageIsLoggedOnceWithTheFleetSizeItDividesBy() {
-        List<String> lines = new ArrayList<>();
-        Logger log = Logger.getLogger("sheepdog.limits");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(new SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        List<String> lines;
+        try (CapturedLog log = CapturedLog.of("sheepdog.limits")) {
             shared.down = true;
             counters.takeRequest(ACCOUNT, 30);
             counters.takeRequest(ACCOUNT, 30);
-        } finally {
-            log.removeHandler(capture);
+            lines = log.lines();
         }
 
         assertThat(lines).singleElement().asString().startsWith("LIMITS DEGRADED")
